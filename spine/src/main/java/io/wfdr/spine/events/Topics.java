@@ -1,0 +1,21 @@
+package io.wfdr.spine.events;
+
+/** Topic naming shared by all services: {@code wfdr.<service>.events} for facts, {@code .commands} for requests. */
+public final class Topics {
+
+    private Topics() {
+    }
+
+    public static String events(String service) {
+        return "wfdr." + service + ".events";
+    }
+
+    public static String commands(String service) {
+        return "wfdr." + service + ".commands";
+    }
+
+    /** Where a consumer of {@code topic} parks the messages it cannot process. */
+    public static String deadLetter(String topic) {
+        return topic + ".dlq";
+    }
+}

@@ -1,0 +1,78 @@
+package io.wfdr.spine.inbox;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.wfdr.spine.config.SpineConfig;
+import io.wfdr.spine.events.IncomingEvent;
+import io.wfdr.spine.events.MalformedEventException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes a consumer idempotent: an event is applied at most once per consumer, because the record of having
+ * applied it commits in the same transaction as the work. A message that cannot be read, or that the handler
+ * rejects as malformed, is thrown back at once so the channel's dead-letter strategy parks it; other failures
+ * are retried a few times first.
+ */
+@ApplicationScoped
+public class EventInbox {
+
+    private static final Logger LOG = Logger.getLogger(EventInbox.class);
+
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final SpineConfig config;
+
+    EventInbox(ObjectMapper json, Clock clock, SpineConfig config) {
+        this.json = json;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** @return true if the event was applied now, false if this consumer had applied it before */
+    public boolean receive(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
+        IncomingEvent event = IncomingEvent.from(record, json);
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= config.inbox().attempts(); attempt++) {
+            try {
+                return applyOnce(consumer, event, handler);
+            } catch (MalformedEventException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                failure = e;
+                LOG.warnf("Attempt %d to apply %s %s in %s failed: %s", attempt, event.type(), event.id(), consumer,
+                        e.getMessage());
+                pause(attempt);
+            }
+        }
+        throw failure;
+    }
+
+    private boolean applyOnce(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (InboxMessage.isProcessed(consumer, event.id())) {
+                return false;
+            }
+            handler.accept(event);
+            InboxMessage processed = new InboxMessage();
+            processed.consumer = consumer;
+            processed.eventId = event.id();
+            processed.type = event.type();
+            processed.processedAt = clock.instant();
+            processed.persist();
+            return true;
+        });
+    }
+
+    private void pause(int attempt) {
+        try {
+            Thread.sleep(config.inbox().backoff().toMillis() * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

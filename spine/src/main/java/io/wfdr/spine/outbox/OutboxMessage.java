@@ -1,0 +1,51 @@
+package io.wfdr.spine.outbox;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/** An event written in the same transaction as the state change it describes, waiting for the relay. */
+@Entity
+@Table(name = "outbox_message")
+public class OutboxMessage extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_message_seq")
+    @SequenceGenerator(name = "outbox_message_seq", sequenceName = "outbox_message_seq", allocationSize = 1)
+    @Column(name = "seq_no")
+    public Long sequenceNumber;
+
+    @Column(name = "event_id", nullable = false, updatable = false)
+    public String eventId;
+
+    @Column(nullable = false, updatable = false)
+    public String topic;
+
+    @Column(name = "message_key", nullable = false, updatable = false)
+    public String key;
+
+    @Column(name = "event_type", nullable = false, updatable = false)
+    public String type;
+
+    @Column(nullable = false, updatable = false)
+    public String source;
+
+    @Column(updatable = false)
+    public String subject;
+
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    public Instant occurredAt;
+
+    @Column(nullable = false, updatable = false, length = 1_000_000)
+    public String payload;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+}

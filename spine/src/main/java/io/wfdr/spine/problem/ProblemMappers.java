@@ -1,0 +1,175 @@
+package io.wfdr.spine.problem;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one mapping of failures to RFC 9457 responses that every wfdr service uses. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.size() == 1 ? "The request has an invalid field: " + describe(errors.get(0))
+                : "The request has " + errors.size() + " invalid fields: "
+                        + errors.stream().map(ProblemMappers::describe).collect(Collectors.joining("; "));
+        return Problem.of(400, "Invalid request", detail, errors).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestProblem e, UriInfo uri) {
+        return Problem.of(400, "Invalid request", e.getMessage(), e.errors()).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundProblem e, UriInfo uri) {
+        return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictProblem e, UriInfo uri) {
+        return Problem.of(Response.Status.CONFLICT, e.getMessage()).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return badJson("Unknown field '" + field + "'", field, "is not a field of this request", uri);
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return invalidValue(invalid, uri);
+        }
+        if (e instanceof MismatchedInputException mismatched && !path(mismatched).isEmpty()) {
+            String field = path(mismatched);
+            String message = "expected " + simpleName(mismatched.getTargetType());
+            return badJson("Field '" + field + "' has the wrong type: " + message, field, message, uri);
+        }
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return badJson("The request body is not valid JSON for this operation" + where + ": " + e.getOriginalMessage(),
+                null, null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    private Response invalidValue(InvalidFormatException e, UriInfo uri) {
+        String field = path(e);
+        Class<?> target = e.getTargetType();
+        String expected = target != null && target.isEnum()
+                ? "one of " + Arrays.toString(target.getEnumConstants())
+                : "a valid " + simpleName(target);
+        String message = "value '" + e.getValue() + "' is not " + expected;
+        return badJson("Field '" + field + "': " + message, field, message, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problem.of(Response.Status.FORBIDDEN, "Your roles do not allow this operation")
+                .at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        Response original = e.getResponse();
+        Response.StatusType status = original.getStatusInfo();
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? status.getReasonPhrase()
+                : e.getMessage();
+        Response problem = Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail, List.of())
+                .at(uri.getPath()).toResponse();
+        String allow = original.getHeaderString(HttpHeaders.ALLOW);
+        return allow == null ? problem : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure, incident %s, on %s", incident, uri.getPath());
+        return Problem.of(500, "Internal Server Error",
+                "The service failed unexpectedly; nothing was changed by this request. Incident " + incident,
+                List.of()).at(uri.getPath()).toResponse();
+    }
+
+    private static Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED,
+                "A valid bearer token is required (Authorization: Bearer <JWT>)").at(uri.getPath()).toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    private static Response badJson(String detail, String field, String message, UriInfo uri) {
+        List<Problem.FieldError> errors = field == null || field.isEmpty() ? List.of()
+                : List.of(new Problem.FieldError(field, message));
+        return Problem.of(400, "Malformed request body", detail, errors).at(uri.getPath()).toResponse();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        // "create.request.name" -> "name": drop the method and parameter nodes of a resource method
+        String[] nodes = path.split("\\.");
+        return nodes.length > 2 ? String.join(".", Arrays.copyOfRange(nodes, 2, nodes.length)) : path;
+    }
+
+    private static String describe(Problem.FieldError error) {
+        return error.field() + " " + error.message();
+    }
+
+    private static String simpleName(Class<?> type) {
+        return type == null ? "value" : type.getSimpleName();
+    }
+}

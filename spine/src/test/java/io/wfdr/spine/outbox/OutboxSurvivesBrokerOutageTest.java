@@ -1,0 +1,68 @@
+package io.wfdr.spine.outbox;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.wfdr.localstack.BearerTokens;
+import io.wfdr.localstack.KafkaBrokerTestResource;
+import io.wfdr.localstack.LocalKafkaBroker;
+import io.wfdr.localstack.TestTopics;
+import io.wfdr.spine.SpineTestProfile;
+import io.wfdr.spine.events.CloudEventHeaders;
+import io.wfdr.spine.testapp.DrillService;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OutboxSurvivesBrokerOutageTest extends SpineTestProfile {
+
+    @Test
+    void stateChangeCommitsWhileBrokerIsDownAndItsEventIsDeliveredWhenBrokerIsBack() {
+        LocalKafkaBroker broker = KafkaBrokerTestResource.broker();
+        broker.stop();
+        String drillId;
+        try {
+            drillId = given().auth().oauth2(BearerTokens.forRole("operator"))
+                    .contentType("application/json")
+                    .body("{\"name\":\"Site B failover drill\",\"kind\":\"PHYSICAL_MACHINE\"}")
+                    .post("/api/drills")
+                    .then().statusCode(201)
+                    .extract().path("id");
+            pause(Duration.ofSeconds(2));
+            assertEquals(1, pendingEventsFor(drillId), "the event waits in the outbox while Kafka is down");
+        } finally {
+            broker.start();
+        }
+
+        Optional<ConsumerRecord<String, String>> delivered = TestTopics.ofTestBroker()
+                .await(DrillService.TOPIC, r -> drillId.equals(r.key()), Duration.ofSeconds(60));
+        assertTrue(delivered.isPresent(), "the event reached Kafka once the broker was back");
+        ConsumerRecord<String, String> record = delivered.get();
+        assertEquals("wfdr.spinetest.drill.scheduled.v1", TestTopics.header(record, CloudEventHeaders.TYPE));
+        assertEquals("1.0", TestTopics.header(record, CloudEventHeaders.SPEC_VERSION));
+        assertEquals("/wfdr/spine-test", TestTopics.header(record, CloudEventHeaders.SOURCE));
+        assertEquals("drill/" + drillId, TestTopics.header(record, CloudEventHeaders.SUBJECT));
+        assertTrue(record.value().contains("\"drillId\":\"" + drillId + "\""));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> pendingEventsFor(drillId) == 0);
+    }
+
+    private static long pendingEventsFor(String drillId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> OutboxMessage.count("key = ?1 and publishedAt is null", drillId));
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.wfdr.spine.testapp;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.wfdr.spine.events.MalformedEventException;
+import io.wfdr.spine.inbox.EventInbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+@ApplicationScoped
+public class DrillCommandConsumer {
+
+    public static final String TOPIC = "wfdr.spinetest.commands";
+
+    private final EventInbox inbox;
+    private final DrillService drills;
+
+    DrillCommandConsumer(EventInbox inbox, DrillService drills) {
+        this.inbox = inbox;
+        this.drills = drills;
+    }
+
+    @Incoming("drill-commands")
+    @Blocking(ordered = true)
+    public void onCommand(ConsumerRecord<String, String> record) {
+        inbox.receive("drill-commands", record, event -> {
+            if (!event.data().hasNonNull("drillId")) {
+                throw new MalformedEventException("a drill command must name drillId");
+            }
+            drills.countRun(event.data().get("drillId").asText());
+        });
+    }
+}
