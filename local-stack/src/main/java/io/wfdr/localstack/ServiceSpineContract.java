@@ -1,0 +1,49 @@
+package io.wfdr.localstack;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every wfdr service must show on top of the spine, checked the same way in each service: readiness
+ * that covers its database and Kafka, open operational endpoints, and an OpenAPI document Swagger UI can
+ * authorize with. A service's test extends it and carries {@code @QuarkusTest}.
+ */
+public abstract class ServiceSpineContract {
+
+    protected abstract String serviceName();
+
+    @Test
+    void readinessCoversTheDatabaseAndKafka() {
+        given().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+    }
+
+    @Test
+    void livenessIsOpen() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void openApiNamesTheServiceAndTheBearerScheme() {
+        given().accept("application/json").get("/q/openapi")
+                .then().statusCode(200)
+                .body("info.title", containsString(serviceName()))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void prometheusMetricsIncludeTheOutboxBacklog() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("wfdr_outbox_pending"));
+    }
+}
