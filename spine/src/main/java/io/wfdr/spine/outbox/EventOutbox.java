@@ -36,11 +36,20 @@ public class EventOutbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public String record(String topic, String aggregateId, String subject, Object payload) {
+        return record(topic, aggregateId, subject, typeOf(payload), payload);
+    }
+
+    /**
+     * For a family of events that share one payload contract, e.g. {@code wfdr.inventory.server.updated.v1}
+     * carrying the server's public view: the type is given, not read from the payload class.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String record(String topic, String aggregateId, String subject, String type, Object payload) {
         OutboxMessage message = new OutboxMessage();
         message.eventId = UUID.randomUUID().toString();
         message.topic = topic;
         message.key = aggregateId;
-        message.type = typeOf(payload);
+        message.type = type;
         message.source = config.source();
         message.subject = subject;
         message.occurredAt = clock.instant();

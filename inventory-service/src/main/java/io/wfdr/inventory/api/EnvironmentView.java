@@ -1,0 +1,4 @@
+package io.wfdr.inventory.api;
+
+public record EnvironmentView(String id, String name, String description) {
+}

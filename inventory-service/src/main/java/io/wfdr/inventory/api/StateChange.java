@@ -1,0 +1,11 @@
+package io.wfdr.inventory.api;
+
+import jakarta.validation.constraints.Size;
+
+/** Why a state changes, for the audit trail and the events: "deploy process Invoice 3.2", "ticket INC-4711". */
+public record StateChange(@Size(max = 200) String reason) {
+
+    public String reasonOr(String fallback) {
+        return reason == null || reason.isBlank() ? fallback : reason;
+    }
+}

@@ -1,0 +1,111 @@
+package io.wfdr.inventory.domain;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Measures a server against the guide's requirement tables. Hardware below the minimum is BELOW_MINIMUM;
+ * a FAT partition, an operating system or a SQL Server / service pack the guide does not list is UNSUPPORTED;
+ * everything at or above the recommended values is RECOMMENDED. The server's level is its worst finding.
+ */
+public final class ComplianceRules {
+
+    private ComplianceRules() {
+    }
+
+    public static ComplianceReport evaluate(Server server, RequirementTables tables) {
+        List<ComplianceReport.Finding> findings = new ArrayList<>();
+        for (HardwareComponent component : HardwareComponent.values()) {
+            tables.strictest(server, component)
+                    .ifPresent(requirement -> findings.add(hardware(server, requirement)));
+        }
+        findings.add(fileSystem(server, tables));
+        findings.add(operatingSystem(server, tables));
+        if (server.isDatabaseServer()) {
+            findings.add(sqlServer(server, tables));
+        }
+        ComplianceLevel level = findings.stream().map(ComplianceReport.Finding::level)
+                .max(Comparator.naturalOrder()).orElse(ComplianceLevel.RECOMMENDED);
+        return new ComplianceReport(server.id, server.name, level, findings);
+    }
+
+    static ComplianceReport.Finding hardware(Server server, HardwareRequirement requirement) {
+        HardwareComponent component = requirement.component;
+        BigDecimal value = RequirementTables.valueOf(server, component);
+        String name = component.name();
+        if (value == null) {
+            return new ComplianceReport.Finding(name, ComplianceLevel.BELOW_MINIMUM,
+                    "not recorded; the minimum is " + plain(requirement.minimum) + " " + component.unit);
+        }
+        String has = "has " + plain(value) + " " + component.unit;
+        if (value.compareTo(requirement.minimum) < 0) {
+            return new ComplianceReport.Finding(name, ComplianceLevel.BELOW_MINIMUM,
+                    has + ", below the minimum of " + plain(requirement.minimum));
+        }
+        if (value.compareTo(requirement.recommended) < 0) {
+            return new ComplianceReport.Finding(name, ComplianceLevel.MINIMUM,
+                    has + ": meets the minimum of " + plain(requirement.minimum) + ", below the recommended "
+                            + plain(requirement.recommended));
+        }
+        return new ComplianceReport.Finding(name, ComplianceLevel.RECOMMENDED,
+                has + ": meets the recommended " + plain(requirement.recommended));
+    }
+
+    static ComplianceReport.Finding fileSystem(Server server, RequirementTables tables) {
+        List<SupportedPlatform> supported = tables.of(SupportedPlatform.Kind.FILE_SYSTEM);
+        String allowed = supported.stream().map(p -> p.product).collect(Collectors.joining(", "));
+        if (server.fileSystem == null) {
+            return new ComplianceReport.Finding("FILE_SYSTEM", ComplianceLevel.UNSUPPORTED,
+                    "not recorded; the TRANSFLO system needs " + allowed);
+        }
+        boolean ok = supported.stream().anyMatch(p -> p.matches(server.fileSystem.name(), ""));
+        if (!ok) {
+            String why = server.fileSystem.name().startsWith("FAT") ? "FAT partitions are not supported"
+                    : server.fileSystem + " is not supported";
+            return new ComplianceReport.Finding("FILE_SYSTEM", ComplianceLevel.UNSUPPORTED,
+                    why + " by the TRANSFLO system; use " + allowed);
+        }
+        return new ComplianceReport.Finding("FILE_SYSTEM", ComplianceLevel.RECOMMENDED, server.fileSystem.name());
+    }
+
+    static ComplianceReport.Finding operatingSystem(Server server, RequirementTables tables) {
+        return platform("OPERATING_SYSTEM", server.osName, server.osServicePack,
+                tables.of(SupportedPlatform.Kind.OPERATING_SYSTEM));
+    }
+
+    static ComplianceReport.Finding sqlServer(Server server, RequirementTables tables) {
+        return platform("SQL_SERVER", server.sqlServerVersion, server.sqlServerServicePack,
+                tables.of(SupportedPlatform.Kind.SQL_SERVER));
+    }
+
+    private static ComplianceReport.Finding platform(String requirement, String product, String servicePack,
+            List<SupportedPlatform> supported) {
+        String listed = supported.stream().map(ComplianceRules::describe).collect(Collectors.joining("; "));
+        if (product == null || product.isBlank()) {
+            return new ComplianceReport.Finding(requirement, ComplianceLevel.UNSUPPORTED,
+                    "not recorded; supported: " + listed);
+        }
+        return supported.stream().filter(p -> p.matches(product, servicePack)).findFirst()
+                .map(p -> new ComplianceReport.Finding(requirement, ComplianceLevel.RECOMMENDED,
+                        describe(p) + (p.additionalRequirement == null ? ""
+                                : "; also required: " + p.additionalRequirement)))
+                .orElseGet(() -> new ComplianceReport.Finding(requirement, ComplianceLevel.UNSUPPORTED,
+                        product + describeServicePack(servicePack) + " is not supported; supported: " + listed));
+    }
+
+    private static String describe(SupportedPlatform platform) {
+        return platform.product + describeServicePack(platform.servicePack);
+    }
+
+    private static String describeServicePack(String servicePack) {
+        return servicePack == null || SupportedPlatform.normalize(servicePack).isEmpty() ? " (no service pack)"
+                : " " + servicePack;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+}

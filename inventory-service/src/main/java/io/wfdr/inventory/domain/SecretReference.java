@@ -1,0 +1,29 @@
+package io.wfdr.inventory.domain;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Where a password lives, never the password: {@code env:NAME}, {@code file:/absolute/path} or
+ * {@code k8s:secret-name/key}.
+ */
+public final class SecretReference {
+
+    private static final Pattern ENV = Pattern.compile("env:[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern FILE = Pattern.compile("file:/[^\\s]+");
+    private static final Pattern K8S = Pattern.compile("k8s:[a-z0-9]([-a-z0-9.]*[a-z0-9])?/[-._a-zA-Z0-9]+");
+
+    private SecretReference() {
+    }
+
+    public static Optional<String> problemWith(String reference) {
+        if (reference == null || reference.isBlank()) {
+            return Optional.of("a login needs a secret reference (env:NAME, file:/path or k8s:secret/key)");
+        }
+        if (ENV.matcher(reference).matches() || FILE.matcher(reference).matches()
+                || K8S.matcher(reference).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of("is not a secret reference; use env:NAME, file:/path or k8s:secret/key");
+    }
+}

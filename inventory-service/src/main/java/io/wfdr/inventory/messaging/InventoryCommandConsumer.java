@@ -1,0 +1,76 @@
+package io.wfdr.inventory.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.wfdr.inventory.service.FailoverService;
+import io.wfdr.spine.events.IncomingEvent;
+import io.wfdr.spine.events.MalformedEventException;
+import io.wfdr.spine.inbox.EventInbox;
+import io.wfdr.spine.problem.ConflictProblem;
+import io.wfdr.spine.problem.NotFoundProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * The state transitions other services (the restore service's runbooks) ask for on {@code wfdr.inventory.commands}.
+ * A command that cannot be read goes to the dead-letter topic; a readable command the inventory refuses (a
+ * transition that makes no sense, an unknown server) becomes a {@link CommandRejected} event, so the asker
+ * learns why.
+ */
+@ApplicationScoped
+public class InventoryCommandConsumer {
+
+    public static final String CHANNEL = "inventory-commands";
+    public static final String BRING_ONLINE = "wfdr.inventory.server.bring-online.v1";
+    public static final String BRING_OFFLINE = "wfdr.inventory.server.bring-offline.v1";
+    public static final String FAIL_OVER = "wfdr.inventory.pair.fail-over.v1";
+    public static final String FAIL_BACK = "wfdr.inventory.pair.fail-back.v1";
+
+    private final EventInbox inbox;
+    private final FailoverService failover;
+    private final InventoryEvents events;
+
+    InventoryCommandConsumer(EventInbox inbox, FailoverService failover, InventoryEvents events) {
+        this.inbox = inbox;
+        this.failover = failover;
+        this.events = events;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking(ordered = true)
+    public void onCommand(ConsumerRecord<String, String> record) {
+        inbox.receive(CHANNEL, record, this::apply);
+    }
+
+    private void apply(IncomingEvent command) {
+        String subjectId = null;
+        try {
+            switch (command.type()) {
+                case BRING_ONLINE -> failover.bringOnline(subjectId = id(command, "serverId"), reason(command));
+                case BRING_OFFLINE -> failover.bringOffline(subjectId = id(command, "serverId"), reason(command));
+                case FAIL_OVER -> failover.failOver(subjectId = id(command, "pairId"), reason(command));
+                case FAIL_BACK -> failover.failBack(subjectId = id(command, "pairId"), reason(command));
+                default -> throw new MalformedEventException("the inventory accepts no command of type "
+                        + command.type());
+            }
+        } catch (ConflictProblem | NotFoundProblem refused) {
+            events.publish(subjectId, "command/" + command.id(),
+                    new CommandRejected(command.id(), command.type(), subjectId, refused.getMessage()));
+        }
+    }
+
+    private static String id(IncomingEvent command, String field) {
+        JsonNode value = command.data().get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new MalformedEventException(command.type() + " needs " + field);
+        }
+        return value.asText();
+    }
+
+    private static String reason(IncomingEvent command) {
+        JsonNode reason = command.data().get("reason");
+        String source = command.source();
+        return reason != null && reason.isTextual() ? reason.asText() : "requested by " + source;
+    }
+}

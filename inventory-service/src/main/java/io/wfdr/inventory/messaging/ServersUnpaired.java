@@ -1,0 +1,8 @@
+package io.wfdr.inventory.messaging;
+
+import io.wfdr.inventory.api.PairView;
+import io.wfdr.spine.events.EventType;
+
+@EventType("wfdr.inventory.pair.unpaired.v1")
+public record ServersUnpaired(PairView pair) {
+}

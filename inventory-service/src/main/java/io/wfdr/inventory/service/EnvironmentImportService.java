@@ -1,0 +1,408 @@
+package io.wfdr.inventory.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.wfdr.inventory.api.DeploymentRequest;
+import io.wfdr.inventory.api.EnvironmentDocument;
+import io.wfdr.inventory.api.EnvironmentDocument.DatabaseEntry;
+import io.wfdr.inventory.api.EnvironmentDocument.DeploymentEntry;
+import io.wfdr.inventory.api.EnvironmentDocument.DsnEntry;
+import io.wfdr.inventory.api.EnvironmentDocument.LoginEntry;
+import io.wfdr.inventory.api.EnvironmentView;
+import io.wfdr.inventory.api.PairView;
+import io.wfdr.inventory.api.ServerRequest;
+import io.wfdr.inventory.api.Views;
+import io.wfdr.inventory.domain.Database;
+import io.wfdr.inventory.domain.Environment;
+import io.wfdr.inventory.domain.Host;
+import io.wfdr.inventory.domain.OdbcDsn;
+import io.wfdr.inventory.domain.Server;
+import io.wfdr.inventory.domain.ServerPair;
+import io.wfdr.inventory.domain.Site;
+import io.wfdr.inventory.domain.SqlLogin;
+import io.wfdr.inventory.messaging.InventoryEvents;
+import io.wfdr.inventory.messaging.ServersPaired;
+import io.wfdr.inventory.repository.DatabaseRepository;
+import io.wfdr.inventory.repository.DsnRepository;
+import io.wfdr.inventory.repository.HostRepository;
+import io.wfdr.inventory.repository.LoginRepository;
+import io.wfdr.inventory.repository.PairRepository;
+import io.wfdr.inventory.repository.ServerRepository;
+import io.wfdr.inventory.repository.SiteRepository;
+import io.wfdr.spine.problem.InvalidRequestProblem;
+import io.wfdr.spine.problem.Violations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+/**
+ * Imports a whole environment in one transaction. The document is checked as a whole first: shape (bean
+ * validation), references by name, and the same rules as the single-entity operations; if anything is wrong,
+ * nothing is stored and every problem is listed with its path, e.g. {@code servers[412].host}.
+ */
+@ApplicationScoped
+public class EnvironmentImportService {
+
+    public record Imported(EnvironmentView environment, int sites, int hosts, int servers, int pairs,
+            int databases, int logins, int dsns, int deployments) {
+    }
+
+    private static final Pattern ENTRY = Pattern.compile("^(\\w+)\\[(\\d+)]");
+
+    private final Validator validator;
+    private final EnvironmentService environments;
+    private final SiteRepository sites;
+    private final HostRepository hosts;
+    private final ServerRepository servers;
+    private final PairRepository pairs;
+    private final DatabaseRepository databases;
+    private final LoginRepository logins;
+    private final DsnRepository dsns;
+    private final PairService pairService;
+    private final DeploymentService deploymentService;
+    private final DriftService drift;
+    private final InventoryEvents events;
+
+    EnvironmentImportService(Validator validator, EnvironmentService environments, SiteRepository sites,
+            HostRepository hosts, ServerRepository servers, PairRepository pairs, DatabaseRepository databases,
+            LoginRepository logins, DsnRepository dsns, PairService pairService, DeploymentService deploymentService,
+            DriftService drift, InventoryEvents events) {
+        this.validator = validator;
+        this.environments = environments;
+        this.sites = sites;
+        this.hosts = hosts;
+        this.servers = servers;
+        this.pairs = pairs;
+        this.databases = databases;
+        this.logins = logins;
+        this.dsns = dsns;
+        this.pairService = pairService;
+        this.deploymentService = deploymentService;
+        this.drift = drift;
+        this.events = events;
+    }
+
+    @Transactional
+    public Imported importEnvironment(EnvironmentDocument document) {
+        if (document == null) {
+            throw new InvalidRequestProblem("The request has no environment document", List.of());
+        }
+        Plan plan = new Plan(document);
+        plan.check();
+        if (!plan.violations.isEmpty()) {
+            throw new InvalidRequestProblem("The environment document was not imported: it breaks "
+                    + plan.violations.errors().size() + " rule(s), listed in errors; nothing was stored",
+                    plan.violations.errors());
+        }
+        return plan.store();
+    }
+
+    /** The document turned into entities, with every violation found on the way. */
+    private final class Plan {
+
+        private final EnvironmentDocument doc;
+        private final Violations violations = new Violations();
+        private final Set<String> malformed = new HashSet<>();
+        private final Environment environment = new Environment();
+        private final Map<String, Site> siteByName = new HashMap<>();
+        private final Map<String, Host> hostByName = new HashMap<>();
+        private final Map<String, Server> serverByName = new HashMap<>();
+        private final Map<String, SqlLogin> loginByServerAndName = new HashMap<>();
+        private final List<ServerPair> newPairs = new ArrayList<>();
+        private final List<Database> newDatabases = new ArrayList<>();
+        private final List<OdbcDsn> newDsns = new ArrayList<>();
+
+        Plan(EnvironmentDocument doc) {
+            this.doc = doc;
+        }
+
+        void check() {
+            for (ConstraintViolation<EnvironmentDocument> v : validator.validate(doc)) {
+                String path = v.getPropertyPath().toString();
+                violations.add(path, v.getMessage());
+                Matcher entry = ENTRY.matcher(path);
+                if (entry.find()) {
+                    malformed.add(entry.group(1) + "[" + entry.group(2) + "]");
+                }
+            }
+            environment.id = UUID.randomUUID().toString();
+            if (doc.name() != null && environments.nameTaken(doc.name())) {
+                violations.add("name", "an environment named " + doc.name() + " already exists");
+            }
+            checkSites();
+            checkHosts();
+            checkServers();
+            checkPairs();
+            checkDatabases();
+            checkLogins();
+            checkDsns();
+            checkDeployments();
+        }
+
+        private <T> void each(String collection, List<T> entries, EntryCheck<T> check) {
+            if (entries == null) {
+                return;
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                String path = collection + "[" + i + "]";
+                if (entries.get(i) != null && !malformed.contains(path)) {
+                    check.check(path + ".", entries.get(i));
+                }
+            }
+        }
+
+        private void checkSites() {
+            each("sites", doc.sites(), (path, e) -> {
+                if (siteByName.containsKey(e.name())) {
+                    violations.add(path + "name", "another site of the document is named " + e.name());
+                    return;
+                }
+                Site site = new Site();
+                site.id = UUID.randomUUID().toString();
+                site.environmentId = environment.id;
+                site.name = e.name();
+                site.role = e.role();
+                site.location = e.location();
+                siteByName.put(e.name(), site);
+            });
+        }
+
+        private void checkHosts() {
+            each("hosts", doc.hosts(), (path, e) -> {
+                Site site = siteByName.get(e.site());
+                HostService.check(path, e.kind(), e.hypervisor(), "site", site != null, violations);
+                if (hostByName.containsKey(e.name()) || hosts.count("name", e.name()) > 0) {
+                    violations.add(path + "name", "a host named " + e.name() + " already exists");
+                    return;
+                }
+                if (site == null) {
+                    return;
+                }
+                Host host = new Host();
+                host.id = UUID.randomUUID().toString();
+                host.name = e.name();
+                host.kind = e.kind();
+                host.hypervisor = e.hypervisor();
+                host.connectionRef = e.connectionRef();
+                host.siteId = site.id;
+                hostByName.put(e.name(), host);
+            });
+        }
+
+        private void checkServers() {
+            each("servers", doc.servers(), (path, e) -> {
+                Site site = siteByName.get(e.site());
+                if (site == null) {
+                    violations.add(path + "site", "no site named " + e.site() + " in the document");
+                    return;
+                }
+                Host host = e.host() == null ? null : hostByName.get(e.host());
+                if (e.host() != null && host == null) {
+                    violations.add(path + "host", "no host named " + e.host() + " in the document");
+                    return;
+                }
+                Server server = new Server();
+                server.id = UUID.randomUUID().toString();
+                ServerRequest request = new ServerRequest(e.name(), site.id, e.roles(), e.machineType(),
+                        host == null ? null : host.id, e.hardware(), e.operatingSystem(), e.sqlServer(),
+                        e.software(), e.state());
+                ServerFields.apply(server, request, site, request.hostId());
+                server.state = ServerFields.initialState(request, site);
+                ServerRules.checkServer(path, server, site, host, "host", violations);
+                if (serverByName.containsKey(e.name())
+                        || servers.count("name = ?1 or currentName = ?1", e.name()) > 0) {
+                    violations.add(path + "name", "a server named " + e.name() + " already exists");
+                    return;
+                }
+                serverByName.put(e.name(), server);
+            });
+        }
+
+        private void checkPairs() {
+            Set<String> paired = new HashSet<>();
+            each("pairs", doc.pairs(), (path, e) -> {
+                Server production = server(path + "production", e.production());
+                Server dr = server(path + "dr", e.dr());
+                if (production == null || dr == null) {
+                    return;
+                }
+                ServerRules.checkPair(path, production, siteOf(production), dr, siteOf(dr), "production", "dr",
+                        violations);
+                if (!paired.add(production.name)) {
+                    violations.add(path + "production", "server " + production.name + " is already in a pair");
+                }
+                if (!paired.add(dr.name)) {
+                    violations.add(path + "dr", "server " + dr.name + " is already in a pair");
+                }
+                newPairs.add(pairService.newPair(production, dr));
+            });
+        }
+
+        private void checkDatabases() {
+            Set<String> seen = new HashSet<>();
+            each("databases", doc.databases(), (path, e) -> {
+                Server server = server(path + "server", e.server());
+                if (server == null) {
+                    return;
+                }
+                DatabaseService.checkServer(path, "server", server, violations);
+                if (!seen.add(e.server() + "/" + e.name())) {
+                    violations.add(path + "name", "server " + e.server() + " has another database named " + e.name());
+                }
+                newDatabases.add(database(e, server));
+            });
+        }
+
+        private void checkLogins() {
+            each("logins", doc.logins(), (path, e) -> {
+                Server server = server(path + "server", e.server());
+                LoginService.checkSecret(path, e.secretRef(), violations);
+                if (server == null) {
+                    return;
+                }
+                DatabaseService.checkServer(path, "server", server, violations);
+                String key = e.server() + "/" + e.name();
+                if (loginByServerAndName.containsKey(key)) {
+                    violations.add(path + "name", "server " + e.server() + " has another login named " + e.name());
+                    return;
+                }
+                loginByServerAndName.put(key, login(e, server));
+            });
+        }
+
+        private void checkDsns() {
+            Set<String> seen = new HashSet<>();
+            each("dsns", doc.dsns(), (path, e) -> {
+                Server server = server(path + "server", e.server());
+                Server target = server(path + "targetServer", e.targetServer());
+                SqlLogin login = loginByServerAndName.get(e.targetServer() + "/" + e.login());
+                if (target != null && login == null) {
+                    violations.add(path + "login", "server " + e.targetServer() + " has no login named "
+                            + e.login() + " in the document");
+                }
+                DsnService.check(path, e.bitness(), target, login, "targetServer", "login", violations);
+                if (!seen.add(e.server() + "/" + e.name() + "/" + e.bitness())) {
+                    violations.add(path + "name", "server " + e.server() + " has another " + e.bitness()
+                            + "-bit DSN named " + e.name());
+                }
+                if (server != null && target != null && login != null) {
+                    newDsns.add(dsn(e, server, target, login));
+                }
+            });
+        }
+
+        private void checkDeployments() {
+            each("deployments", doc.deployments(), (path, e) -> {
+                Server server = server(path + "server", e.server());
+                DeploymentService.checkServer(path, "server", server, violations);
+            });
+        }
+
+        private Server server(String field, String name) {
+            Server server = serverByName.get(name);
+            if (server == null) {
+                violations.add(field, "no server named " + name + " in the document");
+            }
+            return server;
+        }
+
+        private Site siteOf(Server server) {
+            return siteByName.values().stream().filter(s -> s.id.equals(server.siteId)).findFirst().orElseThrow();
+        }
+
+        Imported store() {
+            Environment stored = environments.create(doc.name(), doc.description());
+            siteByName.values().forEach(site -> {
+                site.environmentId = stored.id;
+                sites.persist(site);
+                events.registered(SiteService.ENTITY, site.id, site.name, Views.of(site));
+            });
+            hostByName.values().forEach(host -> {
+                hosts.persist(host);
+                events.registered(HostService.ENTITY, host.id, host.name, Views.of(host));
+            });
+            serverByName.values().forEach(server -> {
+                server.environmentId = stored.id;
+                servers.persist(server);
+                events.registered(ServerService.ENTITY, server.id, server.name, Views.of(server));
+            });
+            newDatabases.forEach(db -> {
+                db.environmentId = stored.id;
+                databases.persist(db);
+                events.registered(DatabaseService.ENTITY, db.id, db.name, Views.of(db));
+            });
+            loginByServerAndName.values().forEach(login -> {
+                login.environmentId = stored.id;
+                logins.persist(login);
+                events.registered(LoginService.ENTITY, login.id, login.name, Views.of(login));
+            });
+            newDsns.forEach(dsn -> {
+                dsn.environmentId = stored.id;
+                dsns.persist(dsn);
+                events.registered(DsnService.ENTITY, dsn.id, dsn.name, Views.of(dsn));
+            });
+            List<DeploymentEntry> deploymentEntries = EnvironmentDocument.orEmpty(doc.deployments());
+            deploymentEntries.forEach(e -> deploymentService.record(serverByName.get(e.server()),
+                    new DeploymentRequest(null, e.kind(), e.name(), e.version())));
+            newPairs.forEach(pair -> {
+                pair.environmentId = stored.id;
+                pairs.persist(pair);
+                PairView view = pairService.view(pair);
+                events.publish(pair.id, "pair/" + view.productionServerName() + "/" + view.drServerName(),
+                        new ServersPaired(view));
+                drift.recheck(pair);
+            });
+            return new Imported(Views.of(stored), siteByName.size(), hostByName.size(), serverByName.size(),
+                    newPairs.size(), newDatabases.size(), loginByServerAndName.size(), newDsns.size(),
+                    deploymentEntries.size());
+        }
+
+        private Database database(DatabaseEntry e, Server server) {
+            Database db = new Database();
+            db.id = UUID.randomUUID().toString();
+            db.name = e.name();
+            db.kind = e.kind();
+            db.serverId = server.id;
+            db.recoveryModel = e.recoveryModel();
+            db.rpoMinutes = e.rpoMinutes();
+            db.rtoMinutes = e.rtoMinutes();
+            return db;
+        }
+
+        private SqlLogin login(LoginEntry e, Server server) {
+            SqlLogin login = new SqlLogin();
+            login.id = UUID.randomUUID().toString();
+            login.name = e.name();
+            login.serverId = server.id;
+            login.sid = e.sid();
+            login.secretRef = e.secretRef();
+            return login;
+        }
+
+        private OdbcDsn dsn(DsnEntry e, Server server, Server target, SqlLogin login) {
+            OdbcDsn dsn = new OdbcDsn();
+            dsn.id = UUID.randomUUID().toString();
+            dsn.name = e.name();
+            dsn.serverId = server.id;
+            dsn.bitness = e.bitness();
+            dsn.targetServerId = target.id;
+            dsn.defaultDatabase = e.defaultDatabase();
+            dsn.loginId = login.id;
+            return dsn;
+        }
+    }
+
+    @FunctionalInterface
+    private interface EntryCheck<T> {
+        void check(String path, T entry);
+    }
+}

@@ -1,0 +1,174 @@
+package io.wfdr.inventory.service;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import io.wfdr.inventory.api.RenameView;
+import io.wfdr.inventory.api.ServerRequest;
+import io.wfdr.inventory.api.ServerView;
+import io.wfdr.inventory.api.Views;
+import io.wfdr.inventory.domain.Host;
+import io.wfdr.inventory.domain.Server;
+import io.wfdr.inventory.domain.ServerRename;
+import io.wfdr.inventory.domain.ServerRole;
+import io.wfdr.inventory.domain.ServerState;
+import io.wfdr.inventory.domain.Site;
+import io.wfdr.inventory.messaging.InventoryEvents;
+import io.wfdr.inventory.repository.HostRepository;
+import io.wfdr.inventory.repository.PairRepository;
+import io.wfdr.inventory.repository.ServerRepository;
+import io.wfdr.inventory.repository.SiteRepository;
+import io.wfdr.spine.api.Page;
+import io.wfdr.spine.problem.ConflictProblem;
+import io.wfdr.spine.problem.Violations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+@ApplicationScoped
+public class ServerService {
+
+    static final String ENTITY = "server";
+
+    private final ServerRepository servers;
+    private final SiteRepository sites;
+    private final HostRepository hosts;
+    private final PairRepository pairs;
+    private final DriftService drift;
+    private final InventoryEvents events;
+    private final References references;
+
+    ServerService(ServerRepository servers, SiteRepository sites, HostRepository hosts, PairRepository pairs,
+            DriftService drift, InventoryEvents events, References references) {
+        this.servers = servers;
+        this.sites = sites;
+        this.hosts = hosts;
+        this.pairs = pairs;
+        this.drift = drift;
+        this.events = events;
+        this.references = references;
+    }
+
+    /** Filters are optional; {@code name} matches the registered or the current name. */
+    @Transactional
+    public Page<ServerView> list(String environmentId, String siteId, ServerRole role, ServerState state,
+            String name, int page, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        filter(where, params, "environmentId", environmentId);
+        filter(where, params, "siteId", siteId);
+        filter(where, params, "state", state);
+        if (role != null) {
+            where.append(" and roles like :role");
+            params.put("role", "%" + role.name() + "%");
+        }
+        if (name != null) {
+            where.append(" and (name = :name or currentName = :name)");
+            params.put("name", name);
+        }
+        PanacheQuery<Server> query = servers.find(where.toString(), Sort.by("name"), params).page(page, size);
+        return new Page<>(query.list().stream().map(Views::of).toList(), page, size, query.count());
+    }
+
+    @Transactional
+    public ServerView get(String id) {
+        return Views.of(servers.require(id));
+    }
+
+    @Transactional
+    public List<RenameView> renames(String id) {
+        servers.require(id);
+        return ServerRename.<ServerRename>find("serverId", Sort.by("renamedAt"), id).stream()
+                .map(r -> Views.of((ServerRename) r)).toList();
+    }
+
+    @Transactional
+    public ServerView register(ServerRequest request) {
+        Server server = new Server();
+        server.id = UUID.randomUUID().toString();
+        Site site = describe(server, request);
+        server.state = ServerFields.initialState(request, site);
+        requireUniqueName(server);
+        servers.persist(server);
+        ServerView view = Views.of(server);
+        events.registered(ENTITY, server.id, server.name, view);
+        return view;
+    }
+
+    @Transactional
+    public ServerView update(String id, ServerRequest request) {
+        Server server = servers.require(id);
+        if (request.state() != null && request.state() != server.state) {
+            throw new ConflictProblem("The state of server " + server.name + " changes through its state "
+                    + "operations (online, offline, failover), not through an update");
+        }
+        describe(server, request);
+        requireUniqueName(server);
+        requireSameRolesAsPartner(server);
+        ServerView view = Views.of(server);
+        events.updated(ENTITY, server.id, server.name, view);
+        drift.recheckPairsOf(server.id);
+        return view;
+    }
+
+    @Transactional
+    public void remove(String id) {
+        Server server = servers.require(id);
+        List<String> users = references.usersOfServer(id);
+        if (!users.isEmpty()) {
+            throw new ConflictProblem("Server " + server.name + " is still referenced by " + String.join(", ", users)
+                    + "; remove those first");
+        }
+        ServerView view = Views.of(server);
+        ServerRename.delete("serverId", id);
+        servers.delete(server);
+        events.removed(ENTITY, id, server.name, view);
+    }
+
+    private Site describe(Server server, ServerRequest request) {
+        Violations violations = new Violations();
+        Site site = sites.findById(request.siteId());
+        if (site == null) {
+            violations.add("siteId", "no site has the id " + request.siteId());
+        }
+        Host host = null;
+        if (request.hostId() != null) {
+            host = hosts.findById(request.hostId());
+            if (host == null) {
+                violations.add("hostId", "no host has the id " + request.hostId());
+            }
+        }
+        violations.throwIfAny("The server");
+        ServerFields.apply(server, request, site, host == null ? null : host.id);
+        ServerRules.checkServer("", server, site, host, "hostId", violations);
+        violations.throwIfAny("The server");
+        return site;
+    }
+
+    private void requireUniqueName(Server server) {
+        if (servers.count("(name = ?1 or currentName = ?1) and id <> ?2", server.name, server.id) > 0) {
+            throw new ConflictProblem("A server named " + server.name + " is already registered");
+        }
+    }
+
+    private void requireSameRolesAsPartner(Server server) {
+        pairs.find("productionServerId = ?1 or drServerId = ?1", server.id).firstResultOptional().ifPresent(pair -> {
+            String partnerId = pair.productionServerId.equals(server.id) ? pair.drServerId : pair.productionServerId;
+            Server partner = servers.require(partnerId);
+            if (!partner.roles.equals(server.roles)) {
+                throw new ConflictProblem("Server " + server.name + " is paired with " + partner.name
+                        + ", which has the roles " + partner.roles + "; paired servers keep the same roles");
+            }
+        });
+    }
+
+    private static void filter(StringBuilder where, Map<String, Object> params, String field, Object value) {
+        if (value != null) {
+            where.append(" and ").append(field).append(" = :").append(field);
+            params.put(field, value);
+        }
+    }
+}
