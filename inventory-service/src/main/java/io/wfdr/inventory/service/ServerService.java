@@ -62,7 +62,7 @@ public class ServerService {
         filter(where, params, "siteId", siteId);
         filter(where, params, "state", state);
         if (role != null) {
-            where.append(" and roles like :role");
+            where.append(" and cast(roles as String) like :role");
             params.put("role", "%" + role.name() + "%");
         }
         if (name != null) {

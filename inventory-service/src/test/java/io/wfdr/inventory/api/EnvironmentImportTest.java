@@ -1,0 +1,127 @@
+package io.wfdr.inventory.api;
+
+import static io.wfdr.inventory.api.InventoryApi.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.wfdr.inventory.InventoryTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class EnvironmentImportTest extends InventoryTest {
+
+    @Test
+    void aWholeEnvironmentIsImportedInOneDocument() {
+        Map<String, Object> document = document(InventoryApi.uniqueName("IMP"), 20);
+        String id = as("operator").body(document).post("/api/environments/import")
+                .then().statusCode(201)
+                .body("sites", equalTo(2), "hosts", equalTo(2), "servers", equalTo(43), "pairs", equalTo(21),
+                        "databases", equalTo(1), "logins", equalTo(2), "dsns", equalTo(1), "deployments", equalTo(1))
+                .extract().path("environment.id");
+        as("viewer").queryParam("environmentId", id).get("/api/servers").then().body("total", equalTo(43));
+        as("viewer").queryParam("environmentId", id).queryParam("drifted", true).get("/api/pairs").then()
+                .body("total", equalTo(1));
+        as("viewer").get("/api/environments/" + id + "/compliance").then().body("servers.RECOMMENDED", equalTo(43));
+    }
+
+    @Test
+    void oneBadEntryDeepInsideStoresNothingAndEveryProblemIsListed() {
+        String prefix = InventoryApi.uniqueName("BAD");
+        Map<String, Object> document = document(prefix, 40);
+        List<Map<String, Object>> servers = entries(document, "servers");
+        servers.get(37).put("host", "no-such-host");
+        servers.get(23).put("name", "NOT A VALID NAME");
+        ((Map<String, Object>) servers.get(30).get("hardware")).put("memoryGb", -4);
+        entries(document, "logins").get(1).remove("secretRef");
+        entries(document, "dsns").get(0).put("targetServer", servers.get(0).get("name"));
+
+        as("operator").body(document).post("/api/environments/import")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("nothing was stored"),
+                        "errors.field", hasItems("servers[37].host", "servers[23].name",
+                                "servers[30].hardware.memoryGb", "logins[1].secretRef", "dsns[0].targetServer"));
+
+        as("viewer").get("/api/environments?size=500").then()
+                .body("items.findAll { it.name == '" + document.get("name") + "' }.size()", equalTo(0));
+        as("viewer").queryParam("name", servers.get(0).get("name")).get("/api/servers").then()
+                .body("total", equalTo(0));
+    }
+
+    @Test
+    void anEntryReferringToAnotherPartByAWrongNameIsReported() {
+        Map<String, Object> document = document(InventoryApi.uniqueName("REF"), 1);
+        entries(document, "pairs").get(0).put("dr", "NOSUCHSERVER");
+        as("operator").body(document).post("/api/environments/import").then().statusCode(400)
+                .body("errors.find { it.field == 'pairs[0].dr' }.message", containsString("NOSUCHSERVER"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> entries(Map<String, Object> document, String key) {
+        return (List<Map<String, Object>>) document.get(key);
+    }
+
+    /** An environment with {@code pairsOfTransflo} TRANSFLO server pairs, a Workflow pair and its database. */
+    static Map<String, Object> document(String prefix, int pairsOfTransflo) {
+        String tag = prefix.substring(prefix.length() - 6);
+        Map<String, Object> doc = new HashMap<>();
+        doc.put("name", "Workflow " + prefix);
+        doc.put("sites", List.of(
+                new HashMap<>(Map.of("name", "Lakeland", "role", "PRODUCTION", "location", "Lakeland, FL, US")),
+                new HashMap<>(Map.of("name", "Atlanta", "role", "DR", "location", "Atlanta, GA, US"))));
+        doc.put("hosts", List.of(
+                new HashMap<>(Map.of("name", "esx-p-" + tag, "kind", "VM_HOST", "hypervisor", "VMWARE_ESXI",
+                        "site", "Lakeland")),
+                new HashMap<>(Map.of("name", "esx-d-" + tag, "kind", "VM_HOST", "hypervisor", "VMWARE_ESXI",
+                        "site", "Atlanta"))));
+        List<Map<String, Object>> servers = new ArrayList<>();
+        List<Map<String, Object>> pairs = new ArrayList<>();
+        for (int i = 0; i < pairsOfTransflo; i++) {
+            String p = "P" + tag + i;
+            String d = "D" + tag + i;
+            servers.add(server(p, "Lakeland", "esx-p-" + tag, "TRANSFLO_SERVER"));
+            servers.add(server(d, "Atlanta", "esx-d-" + tag, "TRANSFLO_SERVER"));
+            pairs.add(new HashMap<>(Map.of("production", p, "dr", d)));
+        }
+        servers.add(server("W" + tag + "P", "Lakeland", "esx-p-" + tag, "WORKFLOW_IPROCESS_ENGINE"));
+        servers.add(server("W" + tag + "D", "Atlanta", "esx-d-" + tag, "WORKFLOW_IPROCESS_ENGINE"));
+        pairs.add(new HashMap<>(Map.of("production", "W" + tag + "P", "dr", "W" + tag + "D")));
+        Map<String, Object> sql = server("Q" + tag, "Lakeland", null, "DATABASE_SERVER");
+        sql.put("sqlServer", Map.of("version", "SQL Server 2019", "servicePack", ""));
+        servers.add(sql);
+        doc.put("servers", servers);
+        doc.put("pairs", pairs);
+        doc.put("databases", List.of(new HashMap<>(Map.of("name", "TFLOWF", "kind", "WORKFLOW", "server", "Q" + tag,
+                "recoveryModel", "FULL", "rpoMinutes", 15, "rtoMinutes", 240))));
+        doc.put("logins", List.of(
+                new HashMap<>(Map.of("name", "tfwfowner", "server", "Q" + tag, "secretRef", "env:TFWFOWNER_PASSWORD")),
+                new HashMap<>(Map.of("name", "tfwfuser", "server", "Q" + tag, "secretRef", "env:TFWFUSER_PASSWORD"))));
+        doc.put("dsns", List.of(new HashMap<>(Map.of("name", "TFLOWF", "server", "W" + tag + "P", "bitness", 32,
+                "targetServer", "Q" + tag, "defaultDatabase", "TFLOWF", "login", "tfwfowner"))));
+        doc.put("deployments", List.of(new HashMap<>(Map.of("server", "W" + tag + "P", "kind", "PROCESS",
+                "name", "Invoice approval", "version", "3.2"))));
+        return doc;
+    }
+
+    private static Map<String, Object> server(String name, String site, String host, String role) {
+        Map<String, Object> server = new HashMap<>();
+        server.put("name", name);
+        server.put("site", site);
+        server.put("roles", List.of(role));
+        server.put("machineType", host == null ? "PHYSICAL_MACHINE" : "VIRTUAL_MACHINE");
+        if (host != null) {
+            server.put("host", host);
+        }
+        server.put("hardware", new HashMap<>(Map.of("cpuSockets", 2, "coresPerSocket", 2, "clockGhz", 3.2,
+                "memoryGb", 16, "diskGb", 200, "fileSystem", "NTFS")));
+        server.put("operatingSystem", Map.of("name", "Windows Server 2019", "servicePack", "R2"));
+        server.put("software", Map.of("transfloVersion", "9.4", "workflowVersion", "11.4.1"));
+        return server;
+    }
+}
