@@ -1,0 +1,108 @@
+package io.wfdr.inventory.messaging;
+
+import static io.wfdr.inventory.api.InventoryApi.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.wfdr.inventory.InventoryTest;
+import io.wfdr.inventory.api.InventoryApi;
+import io.wfdr.inventory.api.InventoryApi.PairedWorkflow;
+import io.wfdr.localstack.TestTopics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/** The inventory's events and commands, on the real broker. */
+@QuarkusTest
+class InventoryEventsTest extends InventoryTest {
+
+    private static final String EVENTS = "wfdr.inventory.events";
+    private static final String COMMANDS = "wfdr.inventory.commands";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final TestTopics topics = TestTopics.ofTestBroker();
+
+    @Test
+    void registeringAServerPublishesServerRegisteredKeyedByItsId() {
+        String site = InventoryApi.site(InventoryApi.environment(), "PRODUCTION");
+        String id = InventoryApi.registerServer(site, null, "TRANSFLO_SERVER");
+        ConsumerRecord<String, String> event = awaitEvent(id, "wfdr.inventory.server.registered.v1");
+        assertTrue(TestTopics.header(event, "ce_subject").startsWith("server/"));
+        assertTrue(TestTopics.header(event, "ce_source").equals("/wfdr/inventory-service"));
+        assertTrue(event.value().contains("\"id\":\"" + id + "\""));
+    }
+
+    @Test
+    void driftIsDetectedWhenProductionGetsAProcessAndResolvedWhenTheDrServerGetsIt() {
+        PairedWorkflow pair = InventoryApi.pairedWorkflowServers();
+        awaitEvent(pair.pairId(), "wfdr.inventory.pair.paired.v1");
+        deploy(pair.productionId());
+        ConsumerRecord<String, String> detected = awaitEvent(pair.pairId(), "wfdr.inventory.drift.detected.v1");
+        assertTrue(detected.value().contains("MISSING_DEPLOYMENT"));
+        deploy(pair.drId());
+        awaitEvent(pair.pairId(), "wfdr.inventory.drift.resolved.v1");
+        awaitEvent(deploymentKey(pair.productionId()),
+                "wfdr.inventory.deployment.recorded.v1");
+    }
+
+    @Test
+    void aFailOverCommandFromKafkaFailsThePairOverAndPublishesTheRename() {
+        PairedWorkflow pair = InventoryApi.pairedWorkflowServers();
+        String commandId = UUID.randomUUID().toString();
+        sendCommand(commandId, InventoryCommandConsumer.FAIL_OVER,
+                "{\"pairId\":\"" + pair.pairId() + "\",\"reason\":\"runbook step 2\"}");
+
+        awaitEvent(pair.pairId(), "wfdr.inventory.pair.failed-over.v1");
+        ConsumerRecord<String, String> renamed = awaitEvent(pair.drId(), "wfdr.inventory.server.renamed.v1");
+        assertTrue(renamed.value().contains("failover"));
+        awaitEvent(pair.productionId(), "wfdr.inventory.server.state-changed.v1");
+        as("viewer").get("/api/pairs/" + pair.pairId()).then().body("status", equalTo("FAILED_OVER"));
+
+        sendCommand(commandId, InventoryCommandConsumer.FAIL_OVER, "{\"pairId\":\"" + pair.pairId() + "\"}");
+        String again = UUID.randomUUID().toString();
+        sendCommand(again, InventoryCommandConsumer.FAIL_OVER, "{\"pairId\":\"" + pair.pairId() + "\"}");
+        ConsumerRecord<String, String> rejected = awaitEvent(pair.pairId(), "wfdr.inventory.command.rejected.v1");
+        assertTrue(rejected.value().contains(again), "the refusal names the command that was refused");
+        assertTrue(topics.readAll(EVENTS, Duration.ofSeconds(3)).stream()
+                .filter(r -> pair.pairId().equals(r.key()))
+                .filter(r -> "wfdr.inventory.command.rejected.v1".equals(TestTopics.header(r, "ce_type")))
+                .count() == 1, "the redelivered first command was applied once and not refused");
+    }
+
+    @Test
+    void aCommandThatCannotBeReadGoesToTheDeadLetterTopicAndTheNextOneIsApplied() {
+        PairedWorkflow pair = InventoryApi.pairedWorkflowServers();
+        String bad = UUID.randomUUID().toString();
+        sendCommand(bad, "wfdr.inventory.server.reboot.v1", "{\"serverId\":\"" + pair.drId() + "\"}");
+        sendCommand(UUID.randomUUID().toString(), InventoryCommandConsumer.BRING_ONLINE,
+                "{\"serverId\":\"" + pair.drId() + "\"}");
+        assertTrue(topics.await(COMMANDS + ".dlq", r -> bad.equals(TestTopics.header(r, "ce_id")), WAIT).isPresent());
+        Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                as("viewer").get("/api/servers/" + pair.drId()).then().body("state", equalTo("ONLINE")));
+    }
+
+    private ConsumerRecord<String, String> awaitEvent(String key, String type) {
+        return topics.await(EVENTS, r -> key.equals(r.key()) && type.equals(TestTopics.header(r, "ce_type")), WAIT)
+                .orElseThrow(() -> new AssertionError("no " + type + " for " + key + " on " + EVENTS));
+    }
+
+    private String deploymentKey(String serverId) {
+        return as("viewer").queryParam("serverId", serverId).get("/api/deployments").then().extract()
+                .path("items[0].id");
+    }
+
+    private void sendCommand(String id, String type, String data) {
+        topics.send(COMMANDS, "cmd", data, Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type,
+                "ce_source", "/wfdr/restore-service", "content-type", "application/json"));
+    }
+
+    private static void deploy(String serverId) {
+        as("operator").body(Map.of("serverId", serverId, "kind", "PROCESS", "name", "Invoice approval",
+                "version", "3.2")).post("/api/deployments").then().statusCode(201);
+    }
+}
