@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
+import org.hibernate.jpa.HibernateHints;
 import io.wfdr.inventory.api.RenameView;
 import io.wfdr.inventory.api.ServerRequest;
 import io.wfdr.inventory.api.ServerView;
@@ -53,7 +54,7 @@ public class ServerService {
     }
 
     /** Filters are optional; {@code name} matches the registered or the current name. */
-    @Transactional
+    /** Reads need no transaction: no write, no JTA commit on the hot path. */
     public Page<ServerView> list(String environmentId, String siteId, ServerRole role, ServerState state,
             String name, int page, int size) {
         StringBuilder where = new StringBuilder("1 = 1");
@@ -69,11 +70,11 @@ public class ServerService {
             where.append(" and (name = :name or currentName = :name)");
             params.put("name", name);
         }
-        PanacheQuery<Server> query = servers.find(where.toString(), Sort.by("name"), params).page(page, size);
+        PanacheQuery<Server> query = servers.find(where.toString(), Sort.by("name"), params)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).page(page, size);
         return new Page<>(query.list().stream().map(Views::of).toList(), page, size, query.count());
     }
 
-    @Transactional
     public ServerView get(String id) {
         return Views.of(servers.require(id));
     }
