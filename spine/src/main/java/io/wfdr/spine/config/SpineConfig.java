@@ -27,6 +27,10 @@ public interface SpineConfig {
         /** How long the relay waits for Kafka to acknowledge a batch before it gives up and tries again later. */
         @WithDefault("15s")
         Duration sendTimeout();
+
+        /** How long published messages stay in the outbox, for inspection, before they are purged. */
+        @WithDefault("7d")
+        Duration retention();
     }
 
     interface Inbox {
@@ -36,5 +40,9 @@ public interface SpineConfig {
 
         @WithDefault("500ms")
         Duration backoff();
+
+        /** How long an applied event id is remembered; a redelivery older than this would be applied again. */
+        @WithDefault("30d")
+        Duration retention();
     }
 }
