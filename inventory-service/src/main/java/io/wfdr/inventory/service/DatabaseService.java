@@ -36,11 +36,8 @@ public class DatabaseService {
 
     @Transactional
     public Page<DatabaseView> list(String environmentId, String serverId, int page, int size) {
-        PanacheQuery<Database> query = serverId != null ? databases.find("serverId", Sort.by("name"), serverId)
-                : environmentId != null ? databases.find("environmentId", Sort.by("name"), environmentId)
-                : databases.findAll(Sort.by("name"));
-        query.page(page, size);
-        return new Page<>(query.list().stream().map(Views::of).toList(), page, size, query.count());
+        PanacheQuery<Database> query = Scopes.ofServerOrEnvironment(databases, environmentId, serverId, Sort.by("name"));
+        return Page.of(query, page, size, Views::of);
     }
 
     @Transactional

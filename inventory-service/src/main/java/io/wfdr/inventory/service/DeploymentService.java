@@ -45,12 +45,9 @@ public class DeploymentService {
 
     @Transactional
     public Page<DeploymentView> list(String environmentId, String serverId, int page, int size) {
-        PanacheQuery<Deployment> query = serverId != null
-                ? deployments.find("serverId", Sort.by("kind").and("name"), serverId)
-                : environmentId != null ? deployments.find("environmentId", Sort.by("kind").and("name"), environmentId)
-                : deployments.findAll(Sort.by("kind").and("name"));
-        query.page(page, size);
-        return new Page<>(query.list().stream().map(Views::of).toList(), page, size, query.count());
+        PanacheQuery<Deployment> query = Scopes.ofServerOrEnvironment(deployments, environmentId, serverId,
+                Sort.by("kind").and("name"));
+        return Page.of(query, page, size, Views::of);
     }
 
     @Transactional

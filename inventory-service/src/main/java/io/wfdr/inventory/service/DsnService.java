@@ -40,11 +40,8 @@ public class DsnService {
 
     @Transactional
     public Page<DsnView> list(String environmentId, String serverId, int page, int size) {
-        PanacheQuery<OdbcDsn> query = serverId != null ? dsns.find("serverId", Sort.by("name"), serverId)
-                : environmentId != null ? dsns.find("environmentId", Sort.by("name"), environmentId)
-                : dsns.findAll(Sort.by("name"));
-        query.page(page, size);
-        return new Page<>(query.list().stream().map(Views::of).toList(), page, size, query.count());
+        PanacheQuery<OdbcDsn> query = Scopes.ofServerOrEnvironment(dsns, environmentId, serverId, Sort.by("name"));
+        return Page.of(query, page, size, Views::of);
     }
 
     @Transactional

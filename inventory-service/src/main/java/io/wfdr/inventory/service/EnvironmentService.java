@@ -33,8 +33,8 @@ public class EnvironmentService {
 
     @Transactional
     public Page<EnvironmentView> list(int page, int size) {
-        PanacheQuery<Environment> query = environments.findAll(Sort.by("name")).page(page, size);
-        return new Page<>(query.list().stream().map(Views::of).toList(), page, size, query.count());
+        PanacheQuery<Environment> query = environments.findAll(Sort.by("name"));
+        return Page.of(query, page, size, Views::of);
     }
 
     @Transactional

@@ -52,8 +52,7 @@ public class HostService {
         } else {
             query = hosts.findAll(Sort.by("name"));
         }
-        query.page(page, size);
-        return new Page<>(query.list().stream().map(Views::of).toList(), page, size, query.count());
+        return Page.of(query, page, size, Views::of);
     }
 
     @Transactional

@@ -40,11 +40,8 @@ public class LoginService {
 
     @Transactional
     public Page<LoginView> list(String environmentId, String serverId, int page, int size) {
-        PanacheQuery<SqlLogin> query = serverId != null ? logins.find("serverId", Sort.by("name"), serverId)
-                : environmentId != null ? logins.find("environmentId", Sort.by("name"), environmentId)
-                : logins.findAll(Sort.by("name"));
-        query.page(page, size);
-        return new Page<>(query.list().stream().map(Views::of).toList(), page, size, query.count());
+        PanacheQuery<SqlLogin> query = Scopes.ofServerOrEnvironment(logins, environmentId, serverId, Sort.by("name"));
+        return Page.of(query, page, size, Views::of);
     }
 
     @Transactional

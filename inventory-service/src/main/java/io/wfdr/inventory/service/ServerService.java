@@ -71,8 +71,8 @@ public class ServerService {
             params.put("name", name);
         }
         PanacheQuery<Server> query = servers.find(where.toString(), Sort.by("name"), params)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).page(page, size);
-        return new Page<>(query.list().stream().map(Views::of).toList(), page, size, query.count());
+                .withHint(HibernateHints.HINT_READ_ONLY, true);
+        return Page.of(query, page, size, Views::of);
     }
 
     public ServerView get(String id) {

@@ -43,8 +43,7 @@ public class SiteService {
     public Page<SiteView> list(String environmentId, int page, int size) {
         PanacheQuery<Site> query = environmentId == null ? sites.findAll(Sort.by("name"))
                 : sites.find("environmentId", Sort.by("name"), environmentId);
-        query.page(page, size);
-        return new Page<>(query.list().stream().map(Views::of).toList(), page, size, query.count());
+        return Page.of(query, page, size, Views::of);
     }
 
     @Transactional
