@@ -1,0 +1,17 @@
+package io.wfdr.backup.domain;
+
+/**
+ * The backups the guide schedules: full, differential (everything changed since the last full), and transaction
+ * log backups where the recovery model allows them. The letters are msdb.dbo.backupset.type.
+ */
+public enum BackupType {
+    FULL("D"),
+    DIFFERENTIAL("I"),
+    LOG("L");
+
+    public final String msdbType;
+
+    BackupType(String msdbType) {
+        this.msdbType = msdbType;
+    }
+}

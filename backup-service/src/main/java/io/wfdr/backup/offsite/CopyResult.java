@@ -1,0 +1,11 @@
+package io.wfdr.backup.offsite;
+
+import java.nio.file.Path;
+
+/**
+ * One backup file copied to one destination and verified there.
+ *
+ * @param resumedFrom how many bytes an earlier, interrupted copy had already written (0 for a fresh copy)
+ */
+public record CopyResult(Path source, Path destination, long bytes, String sha256, long resumedFrom) {
+}

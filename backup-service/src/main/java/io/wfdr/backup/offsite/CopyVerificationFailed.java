@@ -1,0 +1,11 @@
+package io.wfdr.backup.offsite;
+
+import java.io.IOException;
+
+/** The bytes at the destination are not the bytes that were sent: the copy is not recorded as good. */
+public class CopyVerificationFailed extends IOException {
+
+    public CopyVerificationFailed(String message) {
+        super(message);
+    }
+}

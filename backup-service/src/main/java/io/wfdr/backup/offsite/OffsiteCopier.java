@@ -1,0 +1,177 @@
+package io.wfdr.backup.offsite;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Copies a backup file to a destination directory (a mounted share or any path) in one streaming pass that
+ * computes SHA-256 as it goes, then verifies the destination by reading its bytes back and hashing them.
+ * <p>
+ * The copy is written as {@code <name>.partial} and renamed only once verified, so a file under its final name is
+ * always complete and good. An interrupted copy resumes: the bytes already in the {@code .partial} file are
+ * checked against the source's first bytes (hashing both), and only the rest is sent. Reading and hashing run on
+ * one thread while writing runs on another, so the write hides under the hashing.
+ */
+public class OffsiteCopier {
+
+    static final String PARTIAL = ".partial";
+    private static final int CHUNK = 1 << 20;
+    private static final int IN_FLIGHT = 8;
+    private static final ByteBuffer END = ByteBuffer.allocate(0);
+
+    private final ExecutorService writers = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "offsite-copy-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public CopyResult copy(Path source, Path destinationDir) throws IOException {
+        Files.createDirectories(destinationDir);
+        Path target = destinationDir.resolve(source.getFileName());
+        Path partial = destinationDir.resolve(source.getFileName() + PARTIAL);
+        long size = Files.size(source);
+        MessageDigest sent = sha256();
+        long resumedFrom = resumablePrefix(source, partial, sent);
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
+                FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            out.truncate(resumedFrom);
+            out.position(resumedFrom);
+            in.position(resumedFrom);
+            pipe(in, out, sent);
+            out.force(true);
+        }
+        String expected = hex(sent.digest());
+        String found = hashOf(partial);
+        if (!expected.equals(found) || Files.size(partial) != size) {
+            Files.deleteIfExists(partial);
+            throw new CopyVerificationFailed("the copy of " + source + " at " + destinationDir + " has SHA-256 "
+                    + found + " but " + expected + " was sent; the copy was discarded");
+        }
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return new CopyResult(source, target, size, expected, resumedFrom);
+    }
+
+    /** Re-reads a copy and checks it still has the SHA-256 recorded for it (a flipped byte shows here). */
+    public boolean verify(Path copy, String sha256) throws IOException {
+        return Files.exists(copy) && hashOf(copy).equals(sha256);
+    }
+
+    /**
+     * How many bytes of an earlier attempt can be kept: the whole {@code .partial} if it matches the start of the
+     * source, else none. The source's prefix goes into {@code sent} so the final hash covers the whole file.
+     */
+    private long resumablePrefix(Path source, Path partial, MessageDigest sent) throws IOException {
+        if (!Files.exists(partial)) {
+            return 0;
+        }
+        long length = Math.min(Files.size(partial), Files.size(source));
+        MessageDigest kept = sha256();
+        MessageDigest original = sha256();
+        feed(partial, length, kept);
+        feed(source, length, original);
+        byte[] keptDigest = kept.digest();
+        if (!MessageDigest.isEqual(keptDigest, original.digest())) {
+            sent.reset();
+            return 0;
+        }
+        feed(source, length, sent);
+        return length;
+    }
+
+    private void pipe(FileChannel in, FileChannel out, MessageDigest digest) throws IOException {
+        BlockingQueue<ByteBuffer> full = new ArrayBlockingQueue<>(IN_FLIGHT);
+        BlockingQueue<ByteBuffer> empty = new ArrayBlockingQueue<>(IN_FLIGHT + 1);
+        for (int i = 0; i < IN_FLIGHT + 1; i++) {
+            empty.add(ByteBuffer.allocateDirect(CHUNK));
+        }
+        Future<?> writer = writers.submit(() -> {
+            while (true) {
+                ByteBuffer buffer = full.take();
+                if (buffer == END) {
+                    return null;
+                }
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                buffer.clear();
+                empty.put(buffer);
+            }
+        });
+        try {
+            while (!writer.isDone()) {
+                ByteBuffer buffer = empty.poll(100, TimeUnit.MILLISECONDS);
+                if (buffer == null) {
+                    continue;
+                }
+                if (in.read(buffer) < 0) {
+                    break;
+                }
+                buffer.flip();
+                digest.update(buffer.duplicate());
+                handOver(full, buffer, writer);
+            }
+            handOver(full, END, writer);
+            writer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            writer.cancel(true);
+            throw new IOException("the copy was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException("writing the copy failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Queues a buffer for the writer, unless the writer has stopped (its failure then surfaces from get()). */
+    private static void handOver(BlockingQueue<ByteBuffer> full, ByteBuffer buffer, Future<?> writer)
+            throws InterruptedException {
+        while (!writer.isDone() && !full.offer(buffer, 100, TimeUnit.MILLISECONDS)) {
+            // the writer is behind; wait for room
+        }
+    }
+
+    static String hashOf(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        feed(file, Long.MAX_VALUE, digest);
+        return hex(digest.digest());
+    }
+
+    private static void feed(Path file, long limit, MessageDigest digest) throws IOException {
+        byte[] buffer = new byte[CHUNK];
+        long left = limit;
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                digest.update(buffer, 0, n);
+                left -= n;
+            }
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    private static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest);
+    }
+}
