@@ -27,6 +27,8 @@ public class OffsiteCopyBench {
         List<Double> hashes = new ArrayList<>();
         List<Double> cps = new ArrayList<>();
         hash(file);
+        copier.copy(file, fresh(work.resolve("warm-up")));
+        fresh(work.resolve("warm-up"));
         for (int round = 1; round <= rounds; round++) {
             long t0 = System.nanoTime();
             hash(file);

@@ -21,12 +21,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Copies a backup file to a destination directory (a mounted share or any path) in one streaming pass that
- * computes SHA-256 as it goes, then verifies the destination by reading its bytes back and hashing them.
+ * computes SHA-256 as it goes, and verifies the destination by reading its bytes back and hashing them.
  * <p>
  * The copy is written as {@code <name>.partial} and renamed only once verified, so a file under its final name is
  * always complete and good. An interrupted copy resumes: the bytes already in the {@code .partial} file are
- * checked against the source's first bytes (hashing both), and only the rest is sent. Reading and hashing run on
- * one thread while writing runs on another, so the write hides under the hashing.
+ * checked against the source's first bytes (hashing both), and only the rest is sent. The source is read and
+ * hashed on one thread while another writes each chunk, reads it back from the destination and hashes that, so
+ * the write hides under the two hashes the verification needs anyway.
  */
 public class OffsiteCopier {
 
@@ -34,6 +35,8 @@ public class OffsiteCopier {
     private static final int CHUNK = 1 << 20;
     private static final int IN_FLIGHT = 8;
     private static final ByteBuffer END = ByteBuffer.allocate(0);
+    /** Written bytes between background flushes: the disk works while the CPUs hash, and the last flush is short. */
+    private static final long FLUSH_EVERY = 64L << 20;
 
     private final ExecutorService writers = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "offsite-copy-writer");
@@ -47,17 +50,18 @@ public class OffsiteCopier {
         Path partial = destinationDir.resolve(source.getFileName() + PARTIAL);
         long size = Files.size(source);
         MessageDigest sent = sha256();
-        long resumedFrom = resumablePrefix(source, partial, sent);
+        MessageDigest received = sha256();
+        long resumedFrom = resumablePrefix(source, partial, sent, received);
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
-                FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE)) {
             out.truncate(resumedFrom);
-            out.position(resumedFrom);
             in.position(resumedFrom);
-            pipe(in, out, sent);
-            out.force(true);
+            pipe(in, out, resumedFrom, sent, received);
+            out.force(false);
         }
         String expected = hex(sent.digest());
-        String found = hashOf(partial);
+        String found = hex(received.digest());
         if (!expected.equals(found) || Files.size(partial) != size) {
             Files.deleteIfExists(partial);
             throw new CopyVerificationFailed("the copy of " + source + " at " + destinationDir + " has SHA-256 "
@@ -74,40 +78,68 @@ public class OffsiteCopier {
 
     /**
      * How many bytes of an earlier attempt can be kept: the whole {@code .partial} if it matches the start of the
-     * source, else none. The source's prefix goes into {@code sent} so the final hash covers the whole file.
+     * source, else none. The kept prefix goes into both digests, so the final hashes cover the whole file.
      */
-    private long resumablePrefix(Path source, Path partial, MessageDigest sent) throws IOException {
+    private long resumablePrefix(Path source, Path partial, MessageDigest sent, MessageDigest received)
+            throws IOException {
         if (!Files.exists(partial)) {
             return 0;
         }
         long length = Math.min(Files.size(partial), Files.size(source));
-        MessageDigest kept = sha256();
-        MessageDigest original = sha256();
-        feed(partial, length, kept);
-        feed(source, length, original);
-        byte[] keptDigest = kept.digest();
-        if (!MessageDigest.isEqual(keptDigest, original.digest())) {
+        feed(partial, length, received);
+        feed(source, length, sent);
+        if (!MessageDigest.isEqual(clone(received).digest(), clone(sent).digest())) {
             sent.reset();
+            received.reset();
             return 0;
         }
-        feed(source, length, sent);
         return length;
     }
 
-    private void pipe(FileChannel in, FileChannel out, MessageDigest digest) throws IOException {
+    private static MessageDigest clone(MessageDigest digest) {
+        try {
+            return (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * This thread reads the source and hashes it; the writer thread writes each chunk, reads it back from the
+     * destination and hashes what it read. Both hashes run at once, on two cores.
+     */
+    private void pipe(FileChannel in, FileChannel out, long start, MessageDigest sent, MessageDigest received)
+            throws IOException {
         BlockingQueue<ByteBuffer> full = new ArrayBlockingQueue<>(IN_FLIGHT);
         BlockingQueue<ByteBuffer> empty = new ArrayBlockingQueue<>(IN_FLIGHT + 1);
         for (int i = 0; i < IN_FLIGHT + 1; i++) {
             empty.add(ByteBuffer.allocateDirect(CHUNK));
         }
+        Flusher flusher = new Flusher(out);
         Future<?> writer = writers.submit(() -> {
+            ByteBuffer readBack = ByteBuffer.allocateDirect(CHUNK);
+            long position = start;
+            long unflushed = 0;
             while (true) {
                 ByteBuffer buffer = full.take();
                 if (buffer == END) {
                     return null;
                 }
+                int length = buffer.remaining();
                 while (buffer.hasRemaining()) {
-                    out.write(buffer);
+                    out.write(buffer, position + buffer.position());
+                }
+                readBack.clear().limit(length);
+                while (readBack.hasRemaining()) {
+                    if (out.read(readBack, position + readBack.position()) < 0) {
+                        throw new IOException("the destination is shorter than what was written to it");
+                    }
+                }
+                received.update(readBack.flip());
+                position += length;
+                unflushed += length;
+                if (unflushed >= FLUSH_EVERY && flusher.startIfIdle()) {
+                    unflushed = 0;
                 }
                 buffer.clear();
                 empty.put(buffer);
@@ -123,17 +155,45 @@ public class OffsiteCopier {
                     break;
                 }
                 buffer.flip();
-                digest.update(buffer.duplicate());
+                sent.update(buffer.duplicate());
                 handOver(full, buffer, writer);
             }
             handOver(full, END, writer);
             writer.get();
+            flusher.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             writer.cancel(true);
             throw new IOException("the copy was interrupted", e);
         } catch (ExecutionException e) {
             throw new IOException("writing the copy failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Flushes the destination to disk in the background, one flush at a time. */
+    private final class Flusher {
+        private final FileChannel out;
+        private Future<?> running;
+
+        Flusher(FileChannel out) {
+            this.out = out;
+        }
+
+        boolean startIfIdle() {
+            if (running != null && !running.isDone()) {
+                return false;
+            }
+            running = writers.submit(() -> {
+                out.force(false);
+                return null;
+            });
+            return true;
+        }
+
+        void await() throws InterruptedException, ExecutionException {
+            if (running != null) {
+                running.get();
+            }
         }
     }
 
