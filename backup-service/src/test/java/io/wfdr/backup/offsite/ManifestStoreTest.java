@@ -1,0 +1,72 @@
+package io.wfdr.backup.offsite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import io.wfdr.backup.domain.BackupChain;
+import io.wfdr.backup.domain.BackupChains;
+import io.wfdr.backup.domain.BackupType;
+import io.wfdr.backup.domain.CatalogEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The catalog can be rebuilt from a destination alone. */
+class ManifestStoreTest {
+
+    private static final String FORK = "2B1E4D10-1111-4222-8333-444455556666";
+
+    @TempDir
+    Path destination;
+
+    private final ManifestStore store = new ManifestStore();
+
+    @Test
+    void theChainRebuiltFromTheManifestsAtADestinationIsTheOriginalChain() throws IOException {
+        List<CatalogEntry> original = List.of(
+                entry("0A2C56E8-AAAA-4BBB-8CCC-000000000001", BackupType.FULL, "1000000000000000100", "1000000000000000200", null),
+                entry("0A2C56E8-AAAA-4BBB-8CCC-000000000002", BackupType.DIFFERENTIAL, "1000000000000000200",
+                        "1000000000000000300", "0a2c56e8-aaaa-4bbb-8ccc-000000000001"),
+                entry("0A2C56E8-AAAA-4BBB-8CCC-000000000003", BackupType.LOG, "1000000000000000250",
+                        "1000000000000000400", null));
+        for (CatalogEntry entry : original) {
+            store.write(destination, new BackupManifest(BackupManifest.VERSION, "SQLPROD01", entry,
+                    List.of(new BackupManifest.ManifestFile(entry.type() + ".bak", 1024, "ab".repeat(32)))));
+        }
+
+        ManifestStore.Read read = store.readAll(destination);
+
+        assertTrue(read.unreadable().isEmpty());
+        List<CatalogEntry> rebuilt = read.manifests().stream().map(BackupManifest::backup).toList();
+        assertEquals(original.size(), rebuilt.size());
+        assertTrue(rebuilt.containsAll(original), "every catalog field survives the round trip");
+        BackupChain chain = BackupChains.of(rebuilt).chains().get(0);
+        assertEquals(BackupChains.of(original).chains().get(0), chain);
+        assertEquals(1, chain.logs().size());
+    }
+
+    @Test
+    void anUnreadableManifestIsReportedAndTheOthersAreStillRead() throws IOException {
+        CatalogEntry full = entry("0A2C56E8-AAAA-4BBB-8CCC-000000000009", BackupType.FULL, "1", "2", null);
+        store.write(destination, new BackupManifest(BackupManifest.VERSION, "SQLPROD01", full,
+                List.of(new BackupManifest.ManifestFile("FULL.bak", 1, "cd".repeat(32)))));
+        Files.writeString(destination.resolve("broken.bak" + ManifestStore.SUFFIX), "{\"manifestVersion\": 1, ");
+
+        ManifestStore.Read read = store.readAll(destination);
+
+        assertEquals(1, read.manifests().size());
+        assertEquals(1, read.unreadable().size());
+        assertTrue(read.unreadable().get(0).startsWith("broken.bak"));
+    }
+
+    private static CatalogEntry entry(String id, BackupType type, String first, String last, String base) {
+        return new CatalogEntry(id, "TFLOWF", type, false, new BigDecimal(first), new BigDecimal(last),
+                new BigDecimal(first), base, FORK, FORK, Instant.parse("2026-11-25T03:00:00Z"), false);
+    }
+}
