@@ -1,0 +1,103 @@
+package io.wfdr.backup.sqlserver;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+
+import com.microsoft.sqlserver.jdbc.ISQLServerConnection;
+import com.microsoft.sqlserver.jdbc.ISQLServerMessageHandler;
+import io.wfdr.backup.domain.BackupType;
+import io.wfdr.backup.domain.CatalogEntry;
+
+/**
+ * The SQL Server adapter over mssql-jdbc. Every statement runs on its own connection to {@code master}, with
+ * autocommit on (BACKUP and RESTORE are not allowed inside a transaction), no query timeout (a finite one would
+ * abort a long restore half-way), and the password resolved from its secret reference only at connect time.
+ */
+public class JdbcSqlServer {
+
+    static final String HISTORY = """
+            SELECT b.backup_set_uuid, b.database_name, b.type, b.is_copy_only, b.first_lsn, b.last_lsn,
+                   b.database_backup_lsn, b.differential_base_guid, b.first_recovery_fork_guid,
+                   b.last_recovery_fork_guid, b.backup_finish_date, b.is_damaged
+              FROM msdb.dbo.backupset b
+             WHERE b.database_name = ? AND b.backup_finish_date >= ? AND b.type IN ('D', 'I', 'L')
+             ORDER BY b.backup_finish_date, b.first_lsn""";
+
+    private final String url;
+    private final String user;
+    private final Supplier<String> password;
+
+    /** @param url a jdbc:sqlserver:// URL; the adapter always connects to master */
+    public JdbcSqlServer(String url, String user, Supplier<String> password) {
+        this.url = url.contains("databaseName=") ? url.replaceAll("databaseName=[^;]*", "databaseName=master")
+                : url + ";databaseName=master";
+        this.user = user;
+        this.password = password;
+    }
+
+    public void execute(String sql, IntConsumer progress) throws SqlServerFailure {
+        try (Connection connection = connect()) {
+            ISQLServerConnection server = connection.unwrap(ISQLServerConnection.class);
+            ISQLServerMessageHandler previous = server.setServerMessageHandler(StatementRunner.progressTo(progress));
+            try (Statement statement = connection.createStatement()) {
+                StatementRunner.runToEnd(statement, sql);
+            } finally {
+                server.setServerMessageHandler(previous);
+            }
+        } catch (SQLException e) {
+            throw SqlServerFailure.from(sql, e);
+        }
+    }
+
+    /** The backups msdb recorded for a database since a time: full, differential and log. */
+    public List<CatalogEntry> history(String database, Instant since) throws SqlServerFailure {
+        try (Connection connection = connect();
+                PreparedStatement query = connection.prepareStatement(HISTORY)) {
+            query.setString(1, database);
+            query.setTimestamp(2, Timestamp.from(since));
+            List<CatalogEntry> entries = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(entry(rows));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw SqlServerFailure.from(HISTORY, e);
+        }
+    }
+
+    static CatalogEntry entry(ResultSet rows) throws SQLException {
+        return new CatalogEntry(rows.getString("backup_set_uuid"), rows.getString("database_name"),
+                type(rows.getString("type")), rows.getBoolean("is_copy_only"), rows.getBigDecimal("first_lsn"),
+                rows.getBigDecimal("last_lsn"), rows.getBigDecimal("database_backup_lsn"),
+                rows.getString("differential_base_guid"), rows.getString("first_recovery_fork_guid"),
+                rows.getString("last_recovery_fork_guid"), rows.getTimestamp("backup_finish_date").toInstant(),
+                rows.getBoolean("is_damaged"));
+    }
+
+    static BackupType type(String msdbType) {
+        for (BackupType type : BackupType.values()) {
+            if (type.msdbType.equals(msdbType)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("not a database, differential or log backup: " + msdbType);
+    }
+
+    private Connection connect() throws SQLException {
+        Connection connection = DriverManager.getConnection(url, user, password.get());
+        connection.setAutoCommit(true);
+        return connection;
+    }
+}
