@@ -69,7 +69,7 @@ public final class BackupScript {
                 + extension;
     }
 
-    static String checkedFolder(String folder) {
+    public static String checkedFolder(String folder) {
         if (folder == null || folder.isBlank()) {
             throw new IllegalArgumentException("the backup folder is missing");
         }

@@ -1,0 +1,95 @@
+package io.wfdr.backup.api;
+
+import java.util.List;
+
+import io.wfdr.backup.service.PolicyService;
+import io.wfdr.backup.service.ProtectedDatabaseService;
+import io.wfdr.spine.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/databases")
+@Tag(name = "Databases and policies", description = "The databases the inventory announced and how each is backed up")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DatabaseResource {
+
+    static final String POLICY_EXAMPLE = """
+            {"full": {"kind": "DAILY", "time": "02:00", "timeZone": "America/New_York"},
+             "differentialMinutes": 120, "logMinutes": 15, "backupFolder": "D:\\\\Backup\\\\TFLOWF",
+             "destinations": [{"path": "/mnt/dr-nas/sql/TFLOWF", "hostId": "<DR site machine id>"}],
+             "retentionDays": 14}""";
+
+    private final ProtectedDatabaseService databases;
+    private final PolicyService policies;
+
+    DatabaseResource(ProtectedDatabaseService databases, PolicyService policies) {
+        this.databases = databases;
+        this.policies = policies;
+    }
+
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "The databases to protect", description = "As announced by the inventory's events.")
+    public List<ProtectedDatabaseView> list() {
+        return databases.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "One database to protect")
+    public ProtectedDatabaseView get(@PathParam("id") String id) {
+        return databases.get(id);
+    }
+
+    @GET
+    @Path("/{id}/policy")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "The database's backup policy, its trade-off numbers and warnings")
+    public PolicyView policy(@PathParam("id") String id) {
+        return policies.get(id);
+    }
+
+    @PUT
+    @Path("/{id}/policy")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Set the database's backup policy", description = "Full daily, weekly or by cron; "
+            + "differentials and log backups at intervals (log backups only under FULL or BULK_LOGGED); offsite "
+            + "destinations on machines of the inventory. Answers with the worst-case data loss and restore work.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "Daily full, 2-hourly differentials",
+            value = POLICY_EXAMPLE)))
+    public PolicyView setPolicy(@PathParam("id") String id, @Valid @NotNull PolicyRequest request) {
+        return policies.put(id, request);
+    }
+
+    @POST
+    @Path("/{id}/policy/pause")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Pause the policy's schedules")
+    public PolicyView pause(@PathParam("id") String id) {
+        return policies.pause(id, true);
+    }
+
+    @POST
+    @Path("/{id}/policy/resume")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Resume the policy's schedules")
+    public PolicyView resume(@PathParam("id") String id) {
+        return policies.pause(id, false);
+    }
+}

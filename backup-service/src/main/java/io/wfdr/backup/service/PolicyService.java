@@ -1,0 +1,195 @@
+package io.wfdr.backup.service;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.wfdr.backup.api.PolicyRequest;
+import io.wfdr.backup.api.PolicyView;
+import io.wfdr.backup.domain.BackupPolicy;
+import io.wfdr.backup.domain.FullScheduleKind;
+import io.wfdr.backup.domain.KnownDatabase;
+import io.wfdr.backup.domain.KnownHost;
+import io.wfdr.backup.domain.KnownServer;
+import io.wfdr.backup.domain.OffsiteDestination;
+import io.wfdr.backup.domain.PolicyArithmetic;
+import io.wfdr.backup.sqlserver.BackupScript;
+import io.wfdr.spine.problem.ConflictProblem;
+import io.wfdr.spine.problem.NotFoundProblem;
+import io.wfdr.spine.problem.Violations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Backup policies: validated against what SQL Server allows and what the guide asks, explained as numbers. */
+@ApplicationScoped
+public class PolicyService {
+
+    private final EntityManager em;
+
+    PolicyService(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    public PolicyView get(String databaseId) {
+        KnownDatabase database = database(databaseId);
+        BackupPolicy policy = em.find(BackupPolicy.class, databaseId);
+        if (policy == null) {
+            throw new NotFoundProblem("Backup policy of database", database.name + " (" + databaseId + ")");
+        }
+        return view(database, policy);
+    }
+
+    @Transactional
+    public PolicyView put(String databaseId, PolicyRequest request) {
+        KnownDatabase database = database(databaseId);
+        Violations violations = new Violations();
+        check(database, request, violations);
+        violations.throwIfAny("The policy");
+        BackupPolicy policy = em.find(BackupPolicy.class, databaseId);
+        if (policy == null) {
+            policy = new BackupPolicy();
+            policy.databaseId = databaseId;
+            apply(policy, request);
+            em.persist(policy);
+        } else {
+            apply(policy, request);
+        }
+        return view(database, policy);
+    }
+
+    @Transactional
+    public PolicyView pause(String databaseId, boolean paused) {
+        KnownDatabase database = database(databaseId);
+        BackupPolicy policy = em.find(BackupPolicy.class, databaseId);
+        if (policy == null) {
+            throw new NotFoundProblem("Backup policy of database", database.name + " (" + databaseId + ")");
+        }
+        if (policy.paused == paused) {
+            throw new ConflictProblem("The policy of " + database.name + " is already " + (paused ? "paused" : "active"));
+        }
+        policy.paused = paused;
+        return view(database, policy);
+    }
+
+    static void check(KnownDatabase database, PolicyRequest request, Violations v) {
+        if (request.logMinutes() != null && !database.allowsLogBackups()) {
+            v.add("logMinutes", database.name + " uses the " + database.recoveryModel + " recovery model, under which "
+                    + "SQL Server refuses log backups (error 4208); switch it to FULL, or leave logMinutes out");
+        }
+        try {
+            BackupScript.checkedFolder(request.backupFolder());
+        } catch (IllegalArgumentException e) {
+            v.add("backupFolder", e.getMessage());
+        }
+        checkSchedule(request.full(), v);
+        long full = request.full().kind() == FullScheduleKind.WEEKLY ? 7 * 1440L : 1440L;
+        if (request.differentialMinutes() != null && request.full().kind() != FullScheduleKind.CRON
+                && request.differentialMinutes() >= full) {
+            v.add("differentialMinutes", "a differential every " + request.differentialMinutes()
+                    + " minutes is not more often than the full backups");
+        }
+    }
+
+    private static void checkSchedule(PolicyRequest.FullSchedule full, Violations v) {
+        switch (full.kind()) {
+            case DAILY -> require(full.time(), "full.time", "a daily full backup needs its time, HH:mm", v);
+            case WEEKLY -> {
+                require(full.time(), "full.time", "a weekly full backup needs its time, HH:mm", v);
+                require(full.day(), "full.day", "a weekly full backup needs its day", v);
+            }
+            case CRON -> {
+                require(full.cron(), "full.cron", "a cron schedule needs its Quartz cron expression", v);
+                if (full.cron() != null) {
+                    try {
+                        PolicyArithmetic.checkCron(full.cron());
+                    } catch (IllegalArgumentException e) {
+                        v.add("full.cron", "is not a Quartz cron expression: " + e.getMessage());
+                    }
+                }
+            }
+        }
+        if (full.timeZone() != null) {
+            try {
+                ZoneId.of(full.timeZone());
+            } catch (DateTimeException e) {
+                v.add("full.timeZone", "is not a time zone id such as America/New_York");
+            }
+        }
+    }
+
+    private static void require(String value, String field, String message, Violations v) {
+        if (value == null || value.isBlank()) {
+            v.add(field, message);
+        }
+    }
+
+    private void apply(BackupPolicy policy, PolicyRequest request) {
+        Violations violations = new Violations();
+        for (int i = 0; i < request.destinations().size(); i++) {
+            if (em.find(KnownHost.class, request.destinations().get(i).hostId()) == null) {
+                violations.add("destinations[" + i + "].hostId", "the inventory has no machine with this id");
+            }
+        }
+        violations.throwIfAny("The policy");
+        PolicyRequest.FullSchedule full = request.full();
+        policy.fullKind = full.kind();
+        policy.fullTime = full.time();
+        policy.fullDay = full.day();
+        policy.fullCron = full.cron();
+        policy.timeZone = full.timeZone() == null ? "UTC" : full.timeZone();
+        policy.differentialMinutes = request.differentialMinutes();
+        policy.logMinutes = request.logMinutes();
+        policy.backupFolder = request.backupFolder();
+        policy.destinations.clear();
+        request.destinations().forEach(d -> policy.destinations.add(new OffsiteDestination(d.path(), d.hostId())));
+        policy.retentionDays = request.retentionDays();
+        policy.compression = request.compression() == null || request.compression();
+        policy.checksum = request.checksum() == null || request.checksum();
+        policy.verifyAfterBackup = request.verifyAfterBackup() == null || request.verifyAfterBackup();
+        policy.encryptionCertificate = request.encryptionCertificate();
+    }
+
+    private PolicyView view(KnownDatabase database, BackupPolicy policy) {
+        PolicyRequest described = new PolicyRequest(
+                new PolicyRequest.FullSchedule(policy.fullKind, policy.fullTime, policy.fullDay, policy.fullCron,
+                        policy.timeZone),
+                policy.differentialMinutes, policy.logMinutes, policy.backupFolder,
+                policy.destinations.stream().map(d -> new PolicyRequest.Destination(d.path, d.hostId)).toList(),
+                policy.retentionDays, policy.compression, policy.checksum, policy.verifyAfterBackup,
+                policy.encryptionCertificate);
+        var tradeOff = PolicyArithmetic.tradeOff(policy, database.rpoMinutes);
+        return new PolicyView(database.id, database.name, described, policy.paused, tradeOff,
+                warnings(database, policy, tradeOff.meetsRpo(), tradeOff.worstCaseDataLossMinutes()));
+    }
+
+    /** The guide: copies on another physical machine, if possible in another geographic location. */
+    private List<String> warnings(KnownDatabase database, BackupPolicy policy, boolean meetsRpo, long worstLoss) {
+        List<String> warnings = new ArrayList<>();
+        KnownServer server = em.find(KnownServer.class, database.serverId);
+        List<KnownHost> hosts = policy.destinations.stream().map(d -> em.find(KnownHost.class, d.hostId)).toList();
+        if (server != null && server.hostId != null && hosts.stream().allMatch(h -> h.id.equals(server.hostId))) {
+            warnings.add("every copy is on the machine that runs " + database.name + "; a hardware failure there "
+                    + "loses the database and its backups together");
+        }
+        if (server != null && hosts.stream().allMatch(h -> h.siteId.equals(server.siteId))) {
+            warnings.add("every copy is at the database's own site; a disaster at that facility loses them all. The "
+                    + "guide asks for another physical machine, if possible in another geographic location");
+        }
+        if (!meetsRpo) {
+            warnings.add("at worst " + worstLoss + " minutes of work are lost, more than the RPO target of "
+                    + database.rpoMinutes + " minutes");
+        }
+        return warnings;
+    }
+
+    private KnownDatabase database(String databaseId) {
+        KnownDatabase database = em.find(KnownDatabase.class, databaseId);
+        if (database == null) {
+            throw new NotFoundProblem("Database", databaseId);
+        }
+        return database;
+    }
+}

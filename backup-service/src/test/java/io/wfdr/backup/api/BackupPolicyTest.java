@@ -1,0 +1,158 @@
+package io.wfdr.backup.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import io.wfdr.localstack.BearerTokens;
+import io.wfdr.localstack.KafkaBrokerTestResource;
+import io.wfdr.localstack.TestSigningKeys;
+import io.wfdr.localstack.TestTopics;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Policies on databases the backup service learnt of from inventory events on the real broker. */
+@QuarkusTest
+@WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = TestSigningKeys.class, scope = TestResourceScope.GLOBAL)
+class BackupPolicyTest {
+
+    private final TestTopics topics = TestTopics.ofTestBroker();
+    private String simpleDb;
+    private String fullDb;
+    private String drMachine;
+    private String productionMachine;
+    private String server;
+
+    @BeforeEach
+    void inventoryAnnouncesAnEnvironment() {
+        String production = id();
+        String dr = id();
+        drMachine = id();
+        productionMachine = id();
+        server = id();
+        simpleDb = id();
+        fullDb = id();
+        announce("site.registered", Map.of("id", production, "name", "Lakeland", "role", "PRODUCTION"));
+        announce("site.registered", Map.of("id", dr, "name", "Atlanta", "role", "DR"));
+        announce("host.registered", Map.of("id", drMachine, "name", "nas-dr", "siteId", dr));
+        announce("host.registered", Map.of("id", productionMachine, "name", "esx-prod", "siteId", production));
+        announce("server.registered", Map.of("id", server, "name", "SQLPROD01", "currentName", "SQLPROD01",
+                "siteId", production, "hostId", productionMachine, "roles", List.of("DATABASE_SERVER")));
+        announce("database.registered", database(simpleDb, "TRANSFLO", "SIMPLE"));
+        announce("database.registered", database(fullDb, "TFLOWF", "FULL"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as("viewer").get("/api/databases/" + fullDb).then().statusCode(200)
+                        .body("serverName", equalTo("SQLPROD01"), "logBackupsAllowed", equalTo(true)));
+    }
+
+    @Test
+    void logBackupsAreRefusedUnderTheSimpleRecoveryModelWithTheReason() {
+        as("operator").body(policy(15, drMachine)).put("/api/databases/" + simpleDb + "/policy")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("logMinutes"), "errors[0].message", containsString("4208"));
+    }
+
+    @Test
+    void aDailyPolicyWithCopiesAtTheDrSiteShowsItsTradeOffAndNoWarning() {
+        as("operator").body(policy(15, drMachine)).put("/api/databases/" + fullDb + "/policy")
+                .then().statusCode(200)
+                .body("tradeOff.worstCaseDataLossMinutes", equalTo(15), "tradeOff.backupsToApplyAtWorst", equalTo(10),
+                        "tradeOff.meetsRpo", equalTo(true), "warnings", empty(), "paused", equalTo(false));
+        as("viewer").get("/api/databases/" + fullDb).then().body("policy", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void copiesOnlyOnTheDatabasesOwnMachineAndSiteAreAcceptedWithWarnings() {
+        as("operator").body(policy(null, productionMachine)).put("/api/databases/" + fullDb + "/policy")
+                .then().statusCode(200)
+                .body("warnings", hasSize(3), "warnings", hasItem(containsString("another physical machine")));
+    }
+
+    @Test
+    void aDestinationOnAnUnknownMachineIsRefused() {
+        as("operator").body(policy(null, "no-such-machine")).put("/api/databases/" + fullDb + "/policy")
+                .then().statusCode(400).body("errors[0].field", equalTo("destinations[0].hostId"));
+    }
+
+    @Test
+    void aPolicyCanBePausedAndResumedOnce() {
+        as("operator").body(policy(null, drMachine)).put("/api/databases/" + fullDb + "/policy").then().statusCode(200);
+        as("operator").post("/api/databases/" + fullDb + "/policy/pause").then().statusCode(200)
+                .body("paused", equalTo(true));
+        as("operator").post("/api/databases/" + fullDb + "/policy/pause").then().statusCode(409);
+        as("viewer").get("/api/databases/" + fullDb).then().body("policy", equalTo("PAUSED"));
+        as("operator").post("/api/databases/" + fullDb + "/policy/resume").then().statusCode(200)
+                .body("paused", equalTo(false));
+        as("viewer").post("/api/databases/" + fullDb + "/policy/pause").then().statusCode(403);
+    }
+
+    @Test
+    void aBadScheduleAndFolderAreListedTogether() {
+        Map<String, Object> body = policy(null, drMachine);
+        body.put("full", Map.of("kind", "WEEKLY", "time", "02:00"));
+        body.put("backupFolder", "Backup\\relative");
+        as("operator").body(body).put("/api/databases/" + fullDb + "/policy").then().statusCode(400)
+                .body("errors.field", hasItem("full.day"), "errors.field", hasItem("backupFolder"));
+    }
+
+    @Test
+    void aFailoverRenameReachesTheBackupServicesView() {
+        announce("server.renamed", Map.of("serverId", server, "fromName", "SQLPROD01", "toName", "SQLDR01",
+                "reason", "failover"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as("viewer").get("/api/databases/" + fullDb).then().body("serverName", equalTo("SQLDR01")));
+    }
+
+    private void announce(String what, Map<String, Object> data) {
+        String json;
+        try {
+            json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(data);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        topics.send("wfdr.inventory.events", String.valueOf(data.getOrDefault("id", data.get("serverId"))), json,
+                Map.of("ce_specversion", "1.0", "ce_id", id(), "ce_type", "wfdr.inventory." + what + ".v1",
+                        "ce_source", "/wfdr/inventory-service", "content-type", "application/json"));
+    }
+
+    private Map<String, Object> database(String id, String name, String recoveryModel) {
+        return Map.of("id", id, "name", name, "kind", "WORKFLOW", "serverId", server, "environmentId", id(),
+                "recoveryModel", recoveryModel, "rpoMinutes", 30, "rtoMinutes", 240);
+    }
+
+    private static Map<String, Object> policy(Integer logMinutes, String hostId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("full", Map.of("kind", "DAILY", "time", "02:00", "timeZone", "America/New_York"));
+        body.put("differentialMinutes", 120);
+        if (logMinutes != null) {
+            body.put("logMinutes", logMinutes);
+        }
+        body.put("backupFolder", "D:\\Backup\\TFLOWF");
+        body.put("destinations", List.of(Map.of("path", "/mnt/offsite/TFLOWF", "hostId", hostId)));
+        body.put("retentionDays", 14);
+        return body;
+    }
+
+    private static RequestSpecification as(String role) {
+        return given().auth().oauth2(BearerTokens.forRole(role)).contentType("application/json");
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+}
