@@ -2,6 +2,8 @@ package io.wfdr.backup.api;
 
 import java.util.List;
 
+import io.wfdr.backup.domain.BackupChains;
+import io.wfdr.backup.service.CatalogService;
 import io.wfdr.backup.service.PolicyService;
 import io.wfdr.backup.service.ProtectedDatabaseService;
 import io.wfdr.spine.security.Roles;
@@ -36,10 +38,12 @@ public class DatabaseResource {
 
     private final ProtectedDatabaseService databases;
     private final PolicyService policies;
+    private final CatalogService catalog;
 
-    DatabaseResource(ProtectedDatabaseService databases, PolicyService policies) {
+    DatabaseResource(ProtectedDatabaseService databases, PolicyService policies, CatalogService catalog) {
         this.databases = databases;
         this.policies = policies;
+        this.catalog = catalog;
     }
 
     @GET
@@ -55,6 +59,16 @@ public class DatabaseResource {
     @Operation(summary = "One database to protect")
     public ProtectedDatabaseView get(@PathParam("id") String id) {
         return databases.get(id);
+    }
+
+    @GET
+    @Path("/{id}/chains")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "The database's restore chains from the catalog", description = "Each full backup, the "
+            + "differentials taken on it, the unbroken log backups after them, and every break with its reason.")
+    public BackupChains.Result chains(@PathParam("id") String id) {
+        databases.get(id);
+        return BackupChains.of(catalog.of(id));
     }
 
     @GET

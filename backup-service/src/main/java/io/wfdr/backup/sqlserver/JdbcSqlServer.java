@@ -23,7 +23,7 @@ import io.wfdr.backup.domain.CatalogEntry;
  * autocommit on (BACKUP and RESTORE are not allowed inside a transaction), no query timeout (a finite one would
  * abort a long restore half-way), and the password resolved from its secret reference only at connect time.
  */
-public class JdbcSqlServer {
+public class JdbcSqlServer implements SqlServerGateway {
 
     static final String HISTORY = """
             SELECT b.backup_set_uuid, b.database_name, b.type, b.is_copy_only, b.first_lsn, b.last_lsn,
@@ -45,6 +45,7 @@ public class JdbcSqlServer {
         this.password = password;
     }
 
+    @Override
     public void execute(String sql, IntConsumer progress) throws SqlServerFailure {
         try (Connection connection = connect()) {
             ISQLServerConnection server = connection.unwrap(ISQLServerConnection.class);
@@ -60,6 +61,7 @@ public class JdbcSqlServer {
     }
 
     /** The backups msdb recorded for a database since a time: full, differential and log. */
+    @Override
     public List<CatalogEntry> history(String database, Instant since) throws SqlServerFailure {
         try (Connection connection = connect();
                 PreparedStatement query = connection.prepareStatement(HISTORY)) {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = TestSigningKeys.class, scope = TestResourceScope.GLOBAL)
 class BackupPolicyTest {
 
-    private final TestTopics topics = TestTopics.ofTestBroker();
+    private Inventory inventory;
     private String simpleDb;
     private String fullDb;
     private String drMachine;
@@ -40,24 +40,12 @@ class BackupPolicyTest {
 
     @BeforeEach
     void inventoryAnnouncesAnEnvironment() {
-        String production = id();
-        String dr = id();
-        drMachine = id();
-        productionMachine = id();
-        server = id();
-        simpleDb = id();
-        fullDb = id();
-        announce("site.registered", Map.of("id", production, "name", "Lakeland", "role", "PRODUCTION"));
-        announce("site.registered", Map.of("id", dr, "name", "Atlanta", "role", "DR"));
-        announce("host.registered", Map.of("id", drMachine, "name", "nas-dr", "siteId", dr));
-        announce("host.registered", Map.of("id", productionMachine, "name", "esx-prod", "siteId", production));
-        announce("server.registered", Map.of("id", server, "name", "SQLPROD01", "currentName", "SQLPROD01",
-                "siteId", production, "hostId", productionMachine, "roles", List.of("DATABASE_SERVER")));
-        announce("database.registered", database(simpleDb, "TRANSFLO", "SIMPLE"));
-        announce("database.registered", database(fullDb, "TFLOWF", "FULL"));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                as("viewer").get("/api/databases/" + fullDb).then().statusCode(200)
-                        .body("serverName", equalTo("SQLPROD01"), "logBackupsAllowed", equalTo(true)));
+        inventory = Inventory.announced();
+        simpleDb = inventory.simpleDb;
+        fullDb = inventory.fullDb;
+        drMachine = inventory.drMachine;
+        productionMachine = inventory.productionMachine;
+        server = inventory.server;
     }
 
     @Test
@@ -112,30 +100,13 @@ class BackupPolicyTest {
 
     @Test
     void aFailoverRenameReachesTheBackupServicesView() {
-        announce("server.renamed", Map.of("serverId", server, "fromName", "SQLPROD01", "toName", "SQLDR01",
+        inventory.announce("server.renamed", Map.of("serverId", server, "fromName", "SQLPROD01", "toName", "SQLDR01",
                 "reason", "failover"));
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 as("viewer").get("/api/databases/" + fullDb).then().body("serverName", equalTo("SQLDR01")));
     }
 
-    private void announce(String what, Map<String, Object> data) {
-        String json;
-        try {
-            json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(data);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        topics.send("wfdr.inventory.events", String.valueOf(data.getOrDefault("id", data.get("serverId"))), json,
-                Map.of("ce_specversion", "1.0", "ce_id", id(), "ce_type", "wfdr.inventory." + what + ".v1",
-                        "ce_source", "/wfdr/inventory-service", "content-type", "application/json"));
-    }
-
-    private Map<String, Object> database(String id, String name, String recoveryModel) {
-        return Map.of("id", id, "name", name, "kind", "WORKFLOW", "serverId", server, "environmentId", id(),
-                "recoveryModel", recoveryModel, "rpoMinutes", 30, "rtoMinutes", 240);
-    }
-
-    private static Map<String, Object> policy(Integer logMinutes, String hostId) {
+    static Map<String, Object> policy(Integer logMinutes, String hostId) {
         Map<String, Object> body = new HashMap<>();
         body.put("full", Map.of("kind", "DAILY", "time", "02:00", "timeZone", "America/New_York"));
         body.put("differentialMinutes", 120);
@@ -148,11 +119,7 @@ class BackupPolicyTest {
         return body;
     }
 
-    private static RequestSpecification as(String role) {
-        return given().auth().oauth2(BearerTokens.forRole(role)).contentType("application/json");
-    }
-
-    private static String id() {
-        return UUID.randomUUID().toString();
+    static RequestSpecification as(String role) {
+        return Inventory.as(role);
     }
 }

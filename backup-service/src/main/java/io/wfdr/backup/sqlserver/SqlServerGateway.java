@@ -1,0 +1,15 @@
+package io.wfdr.backup.sqlserver;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+import io.wfdr.backup.domain.CatalogEntry;
+
+/** The one boundary to SQL Server: run a statement to its end, read backup history from msdb. */
+public interface SqlServerGateway {
+
+    void execute(String sql, IntConsumer progress) throws SqlServerFailure;
+
+    List<CatalogEntry> history(String database, Instant since) throws SqlServerFailure;
+}

@@ -1,0 +1,129 @@
+package io.wfdr.backup.api;
+
+import static io.wfdr.backup.api.Inventory.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.wfdr.backup.sqlserver.FakeSqlServers;
+import io.wfdr.localstack.KafkaBrokerTestResource;
+import io.wfdr.localstack.TestSigningKeys;
+import io.wfdr.localstack.TestTopics;
+import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** On-demand backups against a test double of SQL Server at the adapter boundary (orchestration only). */
+@QuarkusTest
+@WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = TestSigningKeys.class, scope = TestResourceScope.GLOBAL)
+class BackupOperationsTest {
+
+    @Inject
+    FakeSqlServers sqlServer;
+
+    private Inventory inventory;
+
+    @BeforeEach
+    void aDatabaseWithAPolicyAndAConnection() {
+        inventory = Inventory.announced();
+        as("operator").body(BackupPolicyTest.policy(15, inventory.drMachine))
+                .put("/api/databases/" + inventory.fullDb + "/policy").then().statusCode(200);
+        as("operator").body(Map.of("loginId", inventory.login, "trustServerCertificate", true))
+                .put("/api/sql-servers/" + inventory.server + "/connection").then().statusCode(200);
+    }
+
+    @Test
+    void aBackupOnDemandIsAcceptedRunsWithProgressAndLandsInTheCatalog() {
+        String location = backUp("FULL", "k-" + Inventory.id()).then().statusCode(202)
+                .body("status", equalTo("ACCEPTED"), "script", startsWith("BACKUP DATABASE [" + inventory.fullDbName + "]"))
+                .extract().header("Location");
+        awaitStatus(location, "SUCCEEDED");
+        as("viewer").get(location).then().body("percent", equalTo(100), "runType", equalTo("FULL"));
+        as("viewer").get("/api/databases/" + inventory.fullDb + "/chains").then()
+                .body("chains", hasSize(1), "chains[0].full.type", equalTo("FULL"));
+    }
+
+    @Test
+    void aRetriedRequestWithTheSameIdempotencyKeyGetsTheFirstOperation() {
+        String key = "k-" + Inventory.id();
+        String first = backUp("FULL", key).then().statusCode(202).extract().header("Location");
+        awaitStatus(first, "SUCCEEDED");
+        int runs = sqlServer.executed.size();
+        String second = backUp("FULL", key).then().statusCode(202).extract().header("Location");
+        assertEquals(first, second);
+        assertEquals(runs, sqlServer.executed.size(), "no second backup ran");
+    }
+
+    @Test
+    void aDifferentialWithNoFullInTheCatalogRunsAsAFullAndSaysSo() {
+        String location = backUp("DIFFERENTIAL", null).then().statusCode(202)
+                .body("requestedType", equalTo("DIFFERENTIAL"), "runType", equalTo("FULL"),
+                        "message", containsString("no usable full backup"))
+                .extract().header("Location");
+        awaitStatus(location, "SUCCEEDED");
+        String differential = backUp("DIFFERENTIAL", null).then().statusCode(202)
+                .body("runType", equalTo("DIFFERENTIAL")).extract().header("Location");
+        awaitStatus(differential, "SUCCEEDED");
+        as("viewer").get("/api/databases/" + inventory.fullDb + "/chains").then()
+                .body("chains[0].differentials", hasSize(1), "breaks", hasSize(0));
+    }
+
+    @Test
+    void sqlServersErrorFailsTheOperationAndIsPublished() {
+        sqlServer.failNextWith(3201, "Cannot open backup device 'D:\\Backup\\x.bak'. Operating system error 5.");
+        String location = backUp("FULL", null).then().statusCode(202).extract().header("Location");
+        awaitStatus(location, "FAILED");
+        as("viewer").get(location).then().body("message", containsString("Msg 3201"));
+        String operationId = location.substring(location.lastIndexOf('/') + 1);
+        assertTrue(TestTopics.ofTestBroker().await("wfdr.backup.events",
+                r -> "wfdr.backup.failed.v1".equals(TestTopics.header(r, "ce_type")) && r.value().contains(operationId)
+                        && r.value().contains("\"errorNumber\":3201"), Duration.ofSeconds(30)).isPresent());
+    }
+
+    @Test
+    void theScriptOfABackupIsShownWithoutRunningIt() {
+        int runs = sqlServer.executed.size();
+        String script = as("viewer").queryParam("databaseId", inventory.fullDb).queryParam("type", "LOG")
+                .get("/api/backups/script").then().statusCode(200).contentType(containsString("text/plain"))
+                .extract().asString();
+        assertTrue(script.startsWith("BACKUP LOG [" + inventory.fullDbName + "] TO DISK = N'D:\\Backup\\TFLOWF\\"), script);
+        assertTrue(script.contains("RESTORE VERIFYONLY"), script);
+        assertEquals(runs, sqlServer.executed.size());
+    }
+
+    @Test
+    void aLogBackupUnderTheSimpleRecoveryModelIsRefused() {
+        as("operator").body(Map.of("databaseId", inventory.simpleDb, "type", "LOG"))
+                .post("/api/backups").then().statusCode(409).body("detail", containsString("4208"));
+    }
+
+    @Test
+    void aViewerCannotStartABackup() {
+        as("viewer").body(Map.of("databaseId", inventory.fullDb, "type", "FULL")).post("/api/backups")
+                .then().statusCode(403);
+    }
+
+    private io.restassured.response.Response backUp(String type, String key) {
+        var request = as("operator").body(Map.of("databaseId", inventory.fullDb, "type", type));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return request.post("/api/backups");
+    }
+
+    private static void awaitStatus(String location, String status) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as("viewer").get(location).then().statusCode(200).body("status", equalTo(status)));
+    }
+}

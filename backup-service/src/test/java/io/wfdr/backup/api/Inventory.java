@@ -1,0 +1,81 @@
+package io.wfdr.backup.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.specification.RequestSpecification;
+import io.wfdr.localstack.BearerTokens;
+import io.wfdr.localstack.TestTopics;
+import org.awaitility.Awaitility;
+
+/**
+ * Plays the inventory for the backup service's tests: announces a production and a DR site, their machines, a
+ * database server and its databases on {@code wfdr.inventory.events}, as inventory-service would.
+ */
+final class Inventory {
+
+    final String productionSite = id();
+    final String drSite = id();
+    final String drMachine = id();
+    final String productionMachine = id();
+    final String server = id();
+    final String login = id();
+    final String simpleDb = id();
+    final String fullDb = id();
+    final String fullDbName = "TFLOWF" + fullDb.substring(0, 4).toUpperCase();
+    private final TestTopics topics = TestTopics.ofTestBroker();
+
+    static Inventory announced() {
+        Inventory inventory = new Inventory();
+        inventory.announceAll();
+        return inventory;
+    }
+
+    private void announceAll() {
+        announce("site.registered", Map.of("id", productionSite, "name", "Lakeland", "role", "PRODUCTION"));
+        announce("site.registered", Map.of("id", drSite, "name", "Atlanta", "role", "DR"));
+        announce("host.registered", Map.of("id", drMachine, "name", "nas-dr", "siteId", drSite));
+        announce("host.registered", Map.of("id", productionMachine, "name", "esx-prod", "siteId", productionSite));
+        announce("server.registered", Map.of("id", server, "name", "SQLPROD01", "currentName", "SQLPROD01",
+                "siteId", productionSite, "hostId", productionMachine, "roles", List.of("DATABASE_SERVER")));
+        announce("login.registered", Map.of("id", login, "name", "wfdr_backup", "serverId", server,
+                "secretRef", "env:WFDR_TEST_SQL_PASSWORD"));
+        announce("database.registered", database(simpleDb, "TRANSFLO", "SIMPLE"));
+        announce("database.registered", database(fullDb, fullDbName, "FULL"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as("viewer").get("/api/databases/" + fullDb).then().statusCode(200)
+                        .body("serverName", equalTo("SQLPROD01")));
+    }
+
+    void announce(String what, Map<String, Object> data) {
+        String json;
+        try {
+            json = new ObjectMapper().writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        topics.send("wfdr.inventory.events", String.valueOf(data.getOrDefault("id", data.get("serverId"))), json,
+                Map.of("ce_specversion", "1.0", "ce_id", id(), "ce_type", "wfdr.inventory." + what + ".v1",
+                        "ce_source", "/wfdr/inventory-service", "content-type", "application/json"));
+    }
+
+    private Map<String, Object> database(String id, String name, String recoveryModel) {
+        return Map.of("id", id, "name", name, "kind", "WORKFLOW", "serverId", server, "environmentId", id(),
+                "recoveryModel", recoveryModel, "rpoMinutes", 30, "rtoMinutes", 240);
+    }
+
+    static RequestSpecification as(String role) {
+        return given().auth().oauth2(BearerTokens.forRole(role)).contentType("application/json");
+    }
+
+    static String id() {
+        return UUID.randomUUID().toString();
+    }
+}
