@@ -2,7 +2,7 @@ package io.wfdr.backup.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -165,8 +165,8 @@ public class BackupOperations {
                     gateway.execute(statement, progress);
                 }
             }
-            List<CatalogEntry> history = gateway.history(databaseName(started.databaseId),
-                    started.startedAt.minus(1, ChronoUnit.MINUTES));
+            Duration sinceStart = Duration.between(started.startedAt, clock.instant()).plusMinutes(5);
+            List<CatalogEntry> history = gateway.history(databaseName(started.databaseId), sinceStart);
             QuarkusTransaction.requiringNew().run(() -> succeed(operationId, history));
         } catch (SqlServerFailure failure) {
             fail(operationId, failure.cause().number(), failure.getMessage());

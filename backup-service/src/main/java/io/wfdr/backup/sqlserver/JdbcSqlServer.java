@@ -6,8 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -28,9 +29,11 @@ public class JdbcSqlServer implements SqlServerGateway {
     static final String HISTORY = """
             SELECT b.backup_set_uuid, b.database_name, b.type, b.is_copy_only, b.first_lsn, b.last_lsn,
                    b.database_backup_lsn, b.differential_base_guid, b.first_recovery_fork_guid,
-                   b.last_recovery_fork_guid, b.backup_finish_date, b.is_damaged
+                   b.last_recovery_fork_guid, b.is_damaged,
+                   DATEADD(MINUTE, DATEDIFF(MINUTE, GETDATE(), GETUTCDATE()), b.backup_finish_date) AS finished_utc
               FROM msdb.dbo.backupset b
-             WHERE b.database_name = ? AND b.backup_finish_date >= ? AND b.type IN ('D', 'I', 'L')
+             WHERE b.database_name = ? AND b.backup_finish_date >= DATEADD(MINUTE, -?, GETDATE())
+               AND b.type IN ('D', 'I', 'L')
              ORDER BY b.backup_finish_date, b.first_lsn""";
 
     private final String url;
@@ -60,13 +63,16 @@ public class JdbcSqlServer implements SqlServerGateway {
         }
     }
 
-    /** The backups msdb recorded for a database since a time: full, differential and log. */
+    /**
+     * The backups msdb recorded for a database over the last {@code lookBack}: full, differential and log. msdb
+     * keeps the server's local time; the window is taken on the server's clock and times are returned in UTC.
+     */
     @Override
-    public List<CatalogEntry> history(String database, Instant since) throws SqlServerFailure {
+    public List<CatalogEntry> history(String database, Duration lookBack) throws SqlServerFailure {
         try (Connection connection = connect();
                 PreparedStatement query = connection.prepareStatement(HISTORY)) {
             query.setString(1, database);
-            query.setTimestamp(2, Timestamp.from(since));
+            query.setLong(2, Math.max(1, lookBack.toMinutes()));
             List<CatalogEntry> entries = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -84,7 +90,8 @@ public class JdbcSqlServer implements SqlServerGateway {
                 type(rows.getString("type")), rows.getBoolean("is_copy_only"), rows.getBigDecimal("first_lsn"),
                 rows.getBigDecimal("last_lsn"), rows.getBigDecimal("database_backup_lsn"),
                 rows.getString("differential_base_guid"), rows.getString("first_recovery_fork_guid"),
-                rows.getString("last_recovery_fork_guid"), rows.getTimestamp("backup_finish_date").toInstant(),
+                rows.getString("last_recovery_fork_guid"),
+                rows.getObject("finished_utc", LocalDateTime.class).toInstant(ZoneOffset.UTC),
                 rows.getBoolean("is_damaged"));
     }
 

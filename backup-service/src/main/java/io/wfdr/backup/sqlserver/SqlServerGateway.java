@@ -1,6 +1,6 @@
 package io.wfdr.backup.sqlserver;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.IntConsumer;
 
@@ -11,5 +11,6 @@ public interface SqlServerGateway {
 
     void execute(String sql, IntConsumer progress) throws SqlServerFailure;
 
-    List<CatalogEntry> history(String database, Instant since) throws SqlServerFailure;
+    /** What msdb recorded for the database over the last {@code lookBack}, times in UTC. */
+    List<CatalogEntry> history(String database, Duration lookBack) throws SqlServerFailure;
 }

@@ -65,7 +65,7 @@ public class FakeSqlServers extends SqlServerGateways {
             }
 
             @Override
-            public List<CatalogEntry> history(String database, Instant since) {
+            public List<CatalogEntry> history(String database, java.time.Duration lookBack) {
                 return msdb.stream().filter(e -> e.database().equals(database)).toList();
             }
         };
