@@ -1,6 +1,7 @@
 package io.wfdr.inventory.service;
 
 import java.time.Clock;
+import java.util.function.Function;
 
 import io.wfdr.inventory.api.PairView;
 import io.wfdr.inventory.api.ServerView;
@@ -70,36 +71,39 @@ public class FailoverService {
 
     @Transactional(dontRollbackOn = {ConflictProblem.class, NotFoundProblem.class})
     public PairView failOver(String pairId, String reason) {
-        ServerPair pair = pairs.require(pairId);
-        Server production = servers.require(pair.productionServerId);
-        Server dr = servers.require(pair.drServerId);
-        ServerState productionBefore = production.state;
-        ServerState drBefore = dr.state;
-        String drNameBefore = dr.nameNow();
-        pair.failOver(production, dr);
-        stateChanged(production, productionBefore, reason);
-        stateChanged(dr, drBefore, reason);
-        renamed(dr, drNameBefore, "failover: stands in for " + production.name);
-        PairView view = pairService.view(pair);
-        events.publish(pair.id, PairService.subject(production, dr), new PairFailedOver(view, reason));
-        return view;
+        return pairTransition(pairId, reason, ServerPair::failOver,
+                production -> "failover: stands in for " + production.name,
+                view -> new PairFailedOver(view, reason));
     }
 
     @Transactional(dontRollbackOn = {ConflictProblem.class, NotFoundProblem.class})
     public PairView failBack(String pairId, String reason) {
+        return pairTransition(pairId, reason, ServerPair::failBack,
+                production -> "failback: " + production.name + " is back",
+                view -> new PairFailedBack(view, reason));
+    }
+
+    /** Applies a pair transition and records what it changed: states, the DR server's name, the pair event. */
+    private PairView pairTransition(String pairId, String reason, PairTransition transition,
+            Function<Server, String> renameReason, Function<PairView, Object> event) {
         ServerPair pair = pairs.require(pairId);
         Server production = servers.require(pair.productionServerId);
         Server dr = servers.require(pair.drServerId);
         ServerState productionBefore = production.state;
         ServerState drBefore = dr.state;
         String drNameBefore = dr.nameNow();
-        pair.failBack(production, dr);
+        transition.apply(pair, production, dr);
         stateChanged(production, productionBefore, reason);
         stateChanged(dr, drBefore, reason);
-        renamed(dr, drNameBefore, "failback: " + production.name + " is back");
+        renamed(dr, drNameBefore, renameReason.apply(production));
         PairView view = pairService.view(pair);
-        events.publish(pair.id, PairService.subject(production, dr), new PairFailedBack(view, reason));
+        events.publish(pair.id, PairService.subject(production, dr), event.apply(view));
         return view;
+    }
+
+    @FunctionalInterface
+    private interface PairTransition {
+        void apply(ServerPair pair, Server production, Server dr);
     }
 
     private Server drServer(String serverId, String direction) {
