@@ -14,13 +14,15 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A database's backup policy. Omit {@code logMinutes} for no log backups (they need the FULL or BULK_LOGGED
- * recovery model). Flags default to the safe choice: compression, checksum and verify-after-backup on.
+ * recovery model). {@code backupFolder} is the folder as SQL Server sees it; {@code backupFolderMount} is where this
+ * service sees the same folder (a share of it), from which it copies the files to the destinations. Flags default to the safe choice: compression, checksum and verify-after-backup on.
  */
 public record PolicyRequest(
         @NotNull @Valid FullSchedule full,
         @Min(5) @Max(10_080) Integer differentialMinutes,
         @Min(1) @Max(1_440) Integer logMinutes,
         @NotBlank @Size(max = 400) String backupFolder,
+        @Size(max = 400) String backupFolderMount,
         @NotEmpty @Size(max = 10) List<@NotNull @Valid Destination> destinations,
         @NotNull @Min(1) @Max(3_650) Integer retentionDays,
         Boolean compression,

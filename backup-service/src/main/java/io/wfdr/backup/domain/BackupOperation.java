@@ -45,6 +45,10 @@ public class BackupOperation {
     @Column(nullable = false, length = 1_000_000)
     public String script;
 
+    /** The backup file's name in the backup folder. */
+    @Column(name = "file_name")
+    public String fileName;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

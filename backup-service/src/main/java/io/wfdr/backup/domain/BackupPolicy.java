@@ -53,6 +53,10 @@ public class BackupPolicy {
     @Column(name = "backup_folder", nullable = false)
     public String backupFolder;
 
+    /** Where this service sees {@link #backupFolder} (a share of it), to copy the files offsite; null: no copies. */
+    @Column(name = "backup_folder_mount")
+    public String backupFolderMount;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "policy_destination", joinColumns = @JoinColumn(name = "database_id"))
     @OrderColumn(name = "position")

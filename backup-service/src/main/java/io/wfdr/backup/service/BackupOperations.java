@@ -53,10 +53,12 @@ public class BackupOperations {
     private final BackupEvents events;
     private final Clock clock;
     private final CatalogService catalog;
+    private final OffsiteCopies copies;
 
     BackupOperations(EntityManager em, Connections connections, OperationRunner runner, BackupEvents events,
-            Clock clock, CatalogService catalog) {
+            Clock clock, CatalogService catalog, OffsiteCopies copies) {
         this.catalog = catalog;
+        this.copies = copies;
         this.em = em;
         this.connections = connections;
         this.runner = runner;
@@ -94,6 +96,8 @@ public class BackupOperations {
         operation.copyOnly = request.copyOnly();
         operation.status = OperationStatus.ACCEPTED;
         operation.script = BackupScript.script(plan.request(), plan.verify());
+        String file = BackupScript.filePath(plan.request());
+        operation.fileName = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
         operation.message = plan.note();
         operation.createdAt = clock.instant();
         em.persist(operation);
@@ -168,6 +172,7 @@ public class BackupOperations {
             Duration sinceStart = Duration.between(started.startedAt, clock.instant()).plusMinutes(5);
             List<CatalogEntry> history = gateway.history(databaseName(started.databaseId), sinceStart);
             QuarkusTransaction.requiringNew().run(() -> succeed(operationId, history));
+            copies.copyAll(operationId);
         } catch (SqlServerFailure failure) {
             fail(operationId, failure.cause().number(), failure.getMessage());
         } catch (RuntimeException e) {
@@ -269,9 +274,9 @@ public class BackupOperations {
         return database;
     }
 
-    static OperationView view(BackupOperation o) {
+    private OperationView view(BackupOperation o) {
         return new OperationView(o.id, o.databaseId, o.requestedType, o.runType, o.copyOnly, o.status, o.percent,
-                o.message, o.script, o.createdAt, o.startedAt, o.finishedAt);
+                o.message, o.script, o.createdAt, o.startedAt, o.finishedAt, copies.of(o.id));
     }
 
 }

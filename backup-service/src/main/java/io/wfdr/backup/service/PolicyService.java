@@ -85,6 +85,14 @@ public class PolicyService {
             v.add("backupFolder", e.getMessage());
         }
         checkSchedule(request.full(), v);
+        if (request.backupFolderMount() != null && !java.nio.file.Path.of(request.backupFolderMount()).isAbsolute()) {
+            v.add("backupFolderMount", "must be an absolute path on the backup service's side");
+        }
+        for (int i = 0; i < request.destinations().size(); i++) {
+            if (!java.nio.file.Path.of(request.destinations().get(i).path()).isAbsolute()) {
+                v.add("destinations[" + i + "].path", "must be an absolute path on the backup service's side");
+            }
+        }
         long full = request.full().kind() == FullScheduleKind.WEEKLY ? 7 * 1440L : 1440L;
         if (request.differentialMinutes() != null && request.full().kind() != FullScheduleKind.CRON
                 && request.differentialMinutes() >= full) {
@@ -143,6 +151,7 @@ public class PolicyService {
         policy.differentialMinutes = request.differentialMinutes();
         policy.logMinutes = request.logMinutes();
         policy.backupFolder = request.backupFolder();
+        policy.backupFolderMount = request.backupFolderMount();
         policy.destinations.clear();
         request.destinations().forEach(d -> policy.destinations.add(new OffsiteDestination(d.path(), d.hostId())));
         policy.retentionDays = request.retentionDays();
@@ -156,7 +165,7 @@ public class PolicyService {
         PolicyRequest described = new PolicyRequest(
                 new PolicyRequest.FullSchedule(policy.fullKind, policy.fullTime, policy.fullDay, policy.fullCron,
                         policy.timeZone),
-                policy.differentialMinutes, policy.logMinutes, policy.backupFolder,
+                policy.differentialMinutes, policy.logMinutes, policy.backupFolder, policy.backupFolderMount,
                 policy.destinations.stream().map(d -> new PolicyRequest.Destination(d.path, d.hostId)).toList(),
                 policy.retentionDays, policy.compression, policy.checksum, policy.verifyAfterBackup,
                 policy.encryptionCertificate);

@@ -55,6 +55,38 @@ class BackupOperationsTest {
     }
 
     @Test
+    void theBackupFileGoesOffsiteVerifiedWithAManifestThatDescribesIt() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("wfdr-sql-backup");
+        java.nio.file.Path offsite = java.nio.file.Files.createTempDirectory("wfdr-offsite");
+        Map<String, Object> policy = BackupPolicyTest.policy(null, inventory.drMachine);
+        policy.put("backupFolder", folder.toString());
+        policy.put("backupFolderMount", folder.toString());
+        policy.put("destinations", java.util.List.of(Map.of("path", offsite.toString(), "hostId", inventory.drMachine)));
+        as("operator").body(policy).put("/api/databases/" + inventory.fullDb + "/policy").then().statusCode(200);
+
+        String location = backUp("FULL", null).then().statusCode(202).extract().header("Location");
+        awaitStatus(location, "SUCCEEDED");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as("viewer").get(location).then().body("copies", hasSize(1)));
+
+        String fileName = as("viewer").get(location).then().extract().path("script");
+        java.nio.file.Path backupFile;
+        try (var files = java.nio.file.Files.list(folder)) {
+            backupFile = files.findFirst().orElseThrow();
+        }
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(java.nio.file.Files.readAllBytes(backupFile)));
+        as("viewer").get(location).then().body("copies[0].sha256", equalTo(sha256),
+                "copies[0].hostId", equalTo(inventory.drMachine), "copies[0].error", equalTo(null));
+        assertTrue(fileName.contains(backupFile.getFileName().toString()));
+        assertTrue(java.nio.file.Files.exists(offsite.resolve(backupFile.getFileName())));
+        var manifests = new io.wfdr.backup.offsite.ManifestStore().readAll(offsite);
+        assertEquals(1, manifests.manifests().size());
+        assertEquals(sha256, manifests.manifests().get(0).files().get(0).sha256());
+        assertEquals(io.wfdr.backup.domain.BackupType.FULL, manifests.manifests().get(0).backup().type());
+    }
+
+    @Test
     void aRetriedRequestWithTheSameIdempotencyKeyGetsTheFirstOperation() {
         String key = "k-" + Inventory.id();
         String first = backUp("FULL", key).then().statusCode(202).extract().header("Location");

@@ -61,6 +61,7 @@ public class FakeSqlServers extends SqlServerGateways {
                 }
                 if (sql.startsWith("BACKUP")) {
                     record(sql);
+                    writeBackupFile(sql);
                 }
             }
 
@@ -69,6 +70,21 @@ public class FakeSqlServers extends SqlServerGateways {
                 return msdb.stream().filter(e -> e.database().equals(database)).toList();
             }
         };
+    }
+
+    /** Writes the backup file where the statement says, when that folder exists here (a test's temp folder). */
+    private static void writeBackupFile(String sql) {
+        int start = sql.indexOf("TO DISK = N'") + "TO DISK = N'".length();
+        java.nio.file.Path file = java.nio.file.Path.of(sql.substring(start, sql.indexOf('\'', start)));
+        if (file.getParent() != null && java.nio.file.Files.isDirectory(file.getParent())) {
+            byte[] bytes = new byte[256 * 1024];
+            new java.util.Random(file.hashCode()).nextBytes(bytes);
+            try {
+                java.nio.file.Files.write(file, bytes);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     private void record(String sql) {
