@@ -6,6 +6,7 @@ import io.wfdr.backup.domain.BackupChains;
 import io.wfdr.backup.service.CatalogService;
 import io.wfdr.backup.service.PolicyService;
 import io.wfdr.backup.service.ProtectedDatabaseService;
+import io.wfdr.backup.service.RpoService;
 import io.wfdr.spine.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -39,8 +40,11 @@ public class DatabaseResource {
     private final ProtectedDatabaseService databases;
     private final PolicyService policies;
     private final CatalogService catalog;
+    private final RpoService rpo;
 
-    DatabaseResource(ProtectedDatabaseService databases, PolicyService policies, CatalogService catalog) {
+    DatabaseResource(ProtectedDatabaseService databases, PolicyService policies, CatalogService catalog,
+            RpoService rpo) {
+        this.rpo = rpo;
         this.databases = databases;
         this.policies = policies;
         this.catalog = catalog;
@@ -59,6 +63,15 @@ public class DatabaseResource {
     @Operation(summary = "One database to protect")
     public ProtectedDatabaseView get(@PathParam("id") String id) {
         return databases.get(id);
+    }
+
+    @GET
+    @Path("/{id}/rpo")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "RPO status", description = "Age of the newest backup restorable from offsite copies "
+            + "alone, against the database's RPO target.")
+    public RpoStatus rpo(@PathParam("id") String id) {
+        return rpo.of(id);
     }
 
     @GET

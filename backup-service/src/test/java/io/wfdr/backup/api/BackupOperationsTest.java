@@ -84,6 +84,14 @@ class BackupOperationsTest {
         assertEquals(1, manifests.manifests().size());
         assertEquals(sha256, manifests.manifests().get(0).files().get(0).sha256());
         assertEquals(io.wfdr.backup.domain.BackupType.FULL, manifests.manifests().get(0).backup().type());
+
+        as("viewer").get("/api/databases/" + inventory.fullDb + "/rpo").then().statusCode(200)
+                .body("state", equalTo("MET"), "ageMinutes", equalTo(0), "targetMinutes", equalTo(30),
+                        "newestRestorableBackupSetId", equalTo(manifests.manifests().get(0).backup().backupSetId()));
+        as("viewer").get("/api/databases/" + inventory.simpleDb + "/rpo").then().body("state", equalTo("UNKNOWN"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                io.restassured.RestAssured.given().get("/q/metrics").then()
+                        .body(containsString("wfdr_backup_rpo_age_seconds")));
     }
 
     @Test
