@@ -39,6 +39,16 @@ public class FakeSqlServers extends SqlServerGateways {
         super(secrets);
     }
 
+    /** A backup another tool (a maintenance plan, SQL Agent) took: only msdb knows of it. */
+    public CatalogEntry backupByAnotherTool(String database, BackupType type) {
+        long first = lsn.get();
+        long last = lsn.addAndGet(100);
+        CatalogEntry entry = new CatalogEntry(UUID.randomUUID().toString(), database, type, false,
+                BigDecimal.valueOf(first), BigDecimal.valueOf(last), null, null, FORK, FORK, Instant.now(), false);
+        msdb.add(entry);
+        return entry;
+    }
+
     public void failNextWith(int number, String message) {
         nextFailure = new SqlServerFailure("BACKUP", List.of(new SqlServerError(number, 16, message),
                 new SqlServerError(SqlServerError.TERMINATING_ABNORMALLY, 16, "BACKUP DATABASE is terminating abnormally.")),

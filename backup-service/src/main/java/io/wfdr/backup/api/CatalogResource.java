@@ -1,0 +1,54 @@
+package io.wfdr.backup.api;
+
+import java.io.IOException;
+
+import io.wfdr.backup.service.CatalogImports;
+import io.wfdr.spine.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/catalog")
+@Tag(name = "Catalog", description = "Filling the backup catalog from msdb and from offsite destinations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CatalogResource {
+
+    private final CatalogImports imports;
+
+    CatalogResource(CatalogImports imports) {
+        this.imports = imports;
+    }
+
+    @POST
+    @Path("/import")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Import backup history from msdb", description = "Backups other tools took (maintenance "
+            + "plans, SQL Agent jobs) belong in the catalog, or chains break.")
+    public CatalogImportResult importFromMsdb(@QueryParam("databaseId") @NotBlank String id,
+            @QueryParam("days") @DefaultValue("30") @Min(1) @Max(3650) int days) {
+        return imports.fromMsdb(id, days);
+    }
+
+    @POST
+    @Path("/rebuild")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Rebuild the catalog from a destination", description = "Reads the manifests next to the "
+            + "backup files, hashes every file again, and records what is intact: for the day the catalog's own "
+            + "database is gone.")
+    public CatalogImportResult rebuild(@Valid @NotNull RebuildRequest request) throws IOException {
+        return imports.fromDestination(request);
+    }
+}

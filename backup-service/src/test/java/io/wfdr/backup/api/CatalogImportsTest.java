@@ -1,0 +1,99 @@
+package io.wfdr.backup.api;
+
+import static io.wfdr.backup.api.Inventory.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.wfdr.backup.domain.BackupType;
+import io.wfdr.backup.domain.CatalogEntry;
+import io.wfdr.backup.offsite.BackupManifest;
+import io.wfdr.backup.offsite.ManifestStore;
+import io.wfdr.backup.sqlserver.FakeSqlServers;
+import io.wfdr.localstack.KafkaBrokerTestResource;
+import io.wfdr.localstack.TestSigningKeys;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = TestSigningKeys.class, scope = TestResourceScope.GLOBAL)
+class CatalogImportsTest {
+
+    @Inject
+    FakeSqlServers sqlServer;
+
+    private Inventory inventory;
+
+    @BeforeEach
+    void aKnownDatabase() {
+        inventory = Inventory.announced();
+        as("operator").body(Map.of("loginId", inventory.login)).put("/api/sql-servers/" + inventory.server
+                + "/connection").then().statusCode(200);
+    }
+
+    @Test
+    void backupsOtherToolsTookAreImportedFromMsdbSoChainsDoNotBreak() {
+        sqlServer.backupByAnotherTool(inventory.fullDbName, BackupType.FULL);
+        as("operator").post("/api/catalog/import?days=7&databaseId=" + inventory.fullDb).then().statusCode(200)
+                .body("imported", equalTo(1));
+        as("operator").post("/api/catalog/import?days=7&databaseId=" + inventory.fullDb).then().statusCode(200)
+                .body("imported", equalTo(0), "alreadyInCatalog", equalTo(1));
+        as("viewer").get("/api/databases/" + inventory.fullDb + "/chains").then().body("chains", hasSize(1));
+    }
+
+    @Test
+    void theCatalogIsRebuiltFromADestinationAloneAndOnlyIntactFilesCount() throws Exception {
+        Path destination = Files.createTempDirectory("wfdr-rebuild");
+        CatalogEntry good = manifestWithFile(destination, inventory.fullDbName, "SQLPROD01", false);
+        CatalogEntry flipped = manifestWithFile(destination, inventory.fullDbName, "SQLPROD01", true);
+        manifestWithFile(destination, "UNKNOWNDB", "SQLPROD01", false);
+
+        as("operator").body(Map.of("path", destination.toString(), "hostId", inventory.drMachine))
+                .post("/api/catalog/rebuild").then().statusCode(200)
+                .body("imported", equalTo(1), "copiesRecorded", equalTo(1), "problems", hasSize(2),
+                        "problems", hasItem(containsString(flipped.backupSetId() + ": ")),
+                        "problems", hasItem(containsString("no known database UNKNOWNDB")));
+        as("viewer").get("/api/databases/" + inventory.fullDb + "/chains").then()
+                .body("chains[0].full.backupSetId", equalTo(good.backupSetId().toUpperCase()));
+        as("viewer").get("/api/databases/" + inventory.fullDb + "/rpo").then().body("state", equalTo("MET"));
+    }
+
+    @Test
+    void aDestinationThatIsNotADirectoryIs400() {
+        as("operator").body(Map.of("path", "relative/path", "hostId", inventory.drMachine))
+                .post("/api/catalog/rebuild").then().statusCode(400).body("errors[0].field", equalTo("path"));
+    }
+
+    private static CatalogEntry manifestWithFile(Path destination, String database, String server, boolean corrupt)
+            throws Exception {
+        String name = database + "_" + UUID.randomUUID() + ".bak";
+        byte[] bytes = new byte[64 * 1024];
+        new Random().nextBytes(bytes);
+        Files.write(destination.resolve(name), bytes);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        if (corrupt) {
+            bytes[100] ^= 1;
+            Files.write(destination.resolve(name), bytes);
+        }
+        CatalogEntry entry = new CatalogEntry(UUID.randomUUID().toString(), database, BackupType.FULL, false,
+                BigDecimal.valueOf(10), BigDecimal.valueOf(20), null, null, "F", "F", Instant.now(), false);
+        new ManifestStore().write(destination, new BackupManifest(BackupManifest.VERSION, server, entry,
+                List.of(new BackupManifest.ManifestFile(name, bytes.length, sha))));
+        return entry;
+    }
+}
