@@ -3,9 +3,11 @@ package io.wfdr.backup.api;
 import java.util.List;
 
 import io.wfdr.backup.domain.BackupChains;
+import io.wfdr.backup.domain.RetentionPlan;
 import io.wfdr.backup.service.CatalogService;
 import io.wfdr.backup.service.PolicyService;
 import io.wfdr.backup.service.ProtectedDatabaseService;
+import io.wfdr.backup.service.RetentionService;
 import io.wfdr.backup.service.RpoService;
 import io.wfdr.spine.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,10 +43,12 @@ public class DatabaseResource {
     private final PolicyService policies;
     private final CatalogService catalog;
     private final RpoService rpo;
+    private final RetentionService retention;
 
     DatabaseResource(ProtectedDatabaseService databases, PolicyService policies, CatalogService catalog,
-            RpoService rpo) {
+            RpoService rpo, RetentionService retention) {
         this.rpo = rpo;
+        this.retention = retention;
         this.databases = databases;
         this.policies = policies;
         this.catalog = catalog;
@@ -63,6 +67,24 @@ public class DatabaseResource {
     @Operation(summary = "One database to protect")
     public ProtectedDatabaseView get(@PathParam("id") String id) {
         return databases.get(id);
+    }
+
+    @GET
+    @Path("/{id}/retention")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "Retention dry run", description = "What retention would delete now, and why; and what "
+            + "it keeps, and why. Nothing is deleted.")
+    public RetentionPlan retentionDryRun(@PathParam("id") String id) {
+        return retention.plan(id);
+    }
+
+    @POST
+    @Path("/{id}/retention/apply")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Apply retention", description = "Deletes the expired backups' offsite copies and marks "
+            + "them expired in the catalog; answers with the plan it applied.")
+    public RetentionPlan applyRetention(@PathParam("id") String id) {
+        return retention.apply(id);
     }
 
     @GET

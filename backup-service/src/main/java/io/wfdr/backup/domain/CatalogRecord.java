@@ -59,6 +59,10 @@ public class CatalogRecord {
     @Column(name = "operation_id")
     public String operationId;
 
+    /** When retention deleted this backup's files; an expired backup is no longer restorable. */
+    @Column(name = "expired_at")
+    public Instant expiredAt;
+
     public static CatalogRecord of(String databaseId, CatalogEntry e, String operationId) {
         CatalogRecord r = new CatalogRecord();
         r.backupSetId = e.backupSetId().toUpperCase(java.util.Locale.ROOT);

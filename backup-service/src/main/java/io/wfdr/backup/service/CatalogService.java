@@ -18,9 +18,11 @@ public class CatalogService {
         this.em = em;
     }
 
+    /** The backups of a database that still exist (retention has not expired them). */
     @Transactional
     public List<CatalogEntry> of(String databaseId) {
-        return em.createQuery("from CatalogRecord where databaseId = ?1 order by finishedAt", CatalogRecord.class)
+        return em.createQuery("from CatalogRecord where databaseId = ?1 and expiredAt is null order by finishedAt",
+                        CatalogRecord.class)
                 .setParameter(1, databaseId).getResultList().stream().map(CatalogRecord::entry).toList();
     }
 }
