@@ -3,6 +3,7 @@ package io.wfdr.backup.api;
 import java.io.IOException;
 
 import io.wfdr.backup.service.CatalogImports;
+import io.wfdr.backup.service.CopyVerification;
 import io.wfdr.spine.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -27,9 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CatalogResource {
 
     private final CatalogImports imports;
+    private final CopyVerification verification;
 
-    CatalogResource(CatalogImports imports) {
+    CatalogResource(CatalogImports imports, CopyVerification verification) {
         this.imports = imports;
+        this.verification = verification;
     }
 
     @POST
@@ -40,6 +43,15 @@ public class CatalogResource {
     public CatalogImportResult importFromMsdb(@QueryParam("databaseId") @NotBlank String id,
             @QueryParam("days") @DefaultValue("30") @Min(1) @Max(3650) int days) {
         return imports.fromMsdb(id, days);
+    }
+
+    @POST
+    @Path("/verify")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Verify the offsite copies again", description = "Hashes every verified copy of the "
+            + "database (or of all databases) again; answers with how many are no longer intact.")
+    public java.util.Map<String, Integer> verify(@QueryParam("databaseId") String databaseId) {
+        return java.util.Map.of("notIntact", verification.verify(databaseId));
     }
 
     @POST

@@ -71,6 +71,18 @@ class CatalogImportsTest {
         as("viewer").get("/api/databases/" + inventory.fullDb + "/chains").then()
                 .body("chains[0].full.backupSetId", equalTo(good.backupSetId().toUpperCase()));
         as("viewer").get("/api/databases/" + inventory.fullDb + "/rpo").then().body("state", equalTo("MET"));
+
+        as("operator").post("/api/catalog/verify?databaseId=" + inventory.fullDb).then().statusCode(200)
+                .body("notIntact", equalTo(0));
+        try (var files = Files.list(destination)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(inventory.fullDbName)
+                    && f.getFileName().toString().endsWith(".bak")).toList()) {
+                Files.write(file, new byte[] {1, 2, 3});
+            }
+        }
+        as("operator").post("/api/catalog/verify?databaseId=" + inventory.fullDb).then().statusCode(200)
+                .body("notIntact", equalTo(1));
+        as("viewer").get("/api/databases/" + inventory.fullDb + "/rpo").then().body("state", equalTo("UNKNOWN"));
     }
 
     @Test
