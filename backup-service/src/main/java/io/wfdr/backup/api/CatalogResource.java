@@ -29,10 +29,25 @@ public class CatalogResource {
 
     private final CatalogImports imports;
     private final CopyVerification verification;
+    private final io.wfdr.backup.service.CatalogService catalog;
 
-    CatalogResource(CatalogImports imports, CopyVerification verification) {
+    CatalogResource(CatalogImports imports, CopyVerification verification,
+            io.wfdr.backup.service.CatalogService catalog) {
+        this.catalog = catalog;
         this.imports = imports;
         this.verification = verification;
+    }
+
+    @jakarta.ws.rs.GET
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "The backups of a database", description = "Newest first, with what msdb recorded: type, "
+            + "LSNs, differential base, copy-only, recovery fork, checksums, sizes and files.")
+    public io.wfdr.spine.api.Page<io.wfdr.backup.domain.CatalogEntry> list(
+            @QueryParam("databaseId") @NotBlank String databaseId,
+            @QueryParam("type") io.wfdr.backup.domain.BackupType type,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return catalog.page(databaseId, type, page, size);
     }
 
     @POST

@@ -4,7 +4,10 @@ import java.util.List;
 
 import io.wfdr.backup.domain.PolicyTradeOff;
 
-/** A policy with what it means: the trade-off numbers and the warnings an operator should read. */
+/**
+ * A policy with what it means: the trade-off numbers, what a restore would apply today (null while the catalog has
+ * no chain), and the warnings an operator should read.
+ */
 public record PolicyView(String databaseId, String databaseName, PolicyRequest policy, boolean paused,
-        PolicyTradeOff tradeOff, List<String> warnings) {
+        PolicyTradeOff tradeOff, RestoreWork restoreNow, List<String> warnings) {
 }

@@ -59,6 +59,25 @@ public class CatalogRecord {
     @Column(name = "operation_id")
     public String operationId;
 
+    @Column(name = "checkpoint_lsn", precision = 25)
+    public BigDecimal checkpointLsn;
+
+    @Column(name = "differential_base_lsn", precision = 25)
+    public BigDecimal differentialBaseLsn;
+
+    @Column(name = "has_checksums")
+    public Boolean hasChecksums;
+
+    @Column(name = "backup_size")
+    public Long backupSize;
+
+    @Column(name = "compressed_size")
+    public Long compressedSize;
+
+    /** The backup's files as SQL Server wrote them (one per stripe), one per line. */
+    @Column(length = 4000)
+    public String files;
+
     /** When retention deleted this backup's files; an expired backup is no longer restorable. */
     @Column(name = "expired_at")
     public Instant expiredAt;
@@ -79,11 +98,20 @@ public class CatalogRecord {
         r.finishedAt = e.finishedAt();
         r.damaged = e.damaged();
         r.operationId = operationId;
+        r.checkpointLsn = e.checkpointLsn();
+        r.differentialBaseLsn = e.differentialBaseLsn();
+        r.hasChecksums = e.hasChecksums();
+        r.backupSize = e.backupSize();
+        r.compressedSize = e.compressedSize();
+        r.files = String.join("\n", e.files());
         return r;
     }
 
     public CatalogEntry entry() {
         return new CatalogEntry(backupSetId, databaseName, type, copyOnly, firstLsn, lastLsn, databaseBackupLsn,
-                differentialBaseGuid, firstRecoveryForkGuid, lastRecoveryForkGuid, finishedAt, damaged);
+                differentialBaseGuid, firstRecoveryForkGuid, lastRecoveryForkGuid, finishedAt, damaged, checkpointLsn,
+                differentialBaseLsn, Boolean.TRUE.equals(hasChecksums), backupSize == null ? 0 : backupSize,
+                compressedSize == null ? 0 : compressedSize,
+                files == null || files.isEmpty() ? java.util.List.of() : java.util.List.of(files.split("\n")));
     }
 }

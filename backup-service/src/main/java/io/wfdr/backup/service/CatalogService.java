@@ -18,6 +18,24 @@ public class CatalogService {
         this.em = em;
     }
 
+    /** One page of a database's catalog, newest first, optionally of one backup type. */
+    @Transactional
+    public io.wfdr.spine.api.Page<CatalogEntry> page(String databaseId, io.wfdr.backup.domain.BackupType type,
+            int page, int size) {
+        String where = "databaseId = ?1 and expiredAt is null" + (type == null ? "" : " and type = ?2");
+        var query = em.createQuery("from CatalogRecord where " + where + " order by finishedAt desc",
+                CatalogRecord.class).setParameter(1, databaseId);
+        var count = em.createQuery("select count(r) from CatalogRecord r where " + where, Long.class)
+                .setParameter(1, databaseId);
+        if (type != null) {
+            query.setParameter(2, type);
+            count.setParameter(2, type);
+        }
+        List<CatalogEntry> items = query.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+                .map(CatalogRecord::entry).toList();
+        return new io.wfdr.spine.api.Page<>(items, page, size, count.getSingleResult());
+    }
+
     /** The backups of a database that still exist (retention has not expired them). */
     @Transactional
     public List<CatalogEntry> of(String databaseId) {

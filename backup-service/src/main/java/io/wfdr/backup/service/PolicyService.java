@@ -7,6 +7,9 @@ import java.util.List;
 
 import io.wfdr.backup.api.PolicyRequest;
 import io.wfdr.backup.api.PolicyView;
+import io.wfdr.backup.api.RestoreWork;
+import io.wfdr.backup.domain.BackupChains;
+import io.wfdr.backup.domain.CatalogEntry;
 import io.wfdr.backup.domain.BackupPolicy;
 import io.wfdr.backup.domain.FullScheduleKind;
 import io.wfdr.backup.domain.KnownDatabase;
@@ -27,9 +30,11 @@ import jakarta.transaction.Transactional;
 public class PolicyService {
 
     private final EntityManager em;
+    private final CatalogService catalog;
 
-    PolicyService(EntityManager em) {
+    PolicyService(EntityManager em, CatalogService catalog) {
         this.em = em;
+        this.catalog = catalog;
     }
 
     @Transactional
@@ -171,7 +176,19 @@ public class PolicyService {
                 policy.encryptionCertificate);
         var tradeOff = PolicyArithmetic.tradeOff(policy, database.rpoMinutes);
         return new PolicyView(database.id, database.name, described, policy.paused, tradeOff,
-                warnings(database, policy, tradeOff.meetsRpo(), tradeOff.worstCaseDataLossMinutes()));
+                restoreNow(database.id), warnings(database, policy, tradeOff.meetsRpo(),
+                        tradeOff.worstCaseDataLossMinutes()));
+    }
+
+    private RestoreWork restoreNow(String databaseId) {
+        return BackupChains.of(catalog.of(databaseId)).chains().stream().findFirst().map(chain -> {
+            List<CatalogEntry> apply = new ArrayList<>();
+            apply.add(chain.full());
+            chain.newestDifferential().ifPresent(apply::add);
+            apply.addAll(chain.logs());
+            return new RestoreWork(apply.size(), apply.stream().mapToLong(CatalogEntry::sizeOnDisk).sum(),
+                    chain.logs().size());
+        }).orElse(null);
     }
 
     /** The guide: copies on another physical machine, if possible in another geographic location. */

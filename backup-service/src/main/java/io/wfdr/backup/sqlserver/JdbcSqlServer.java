@@ -29,12 +29,20 @@ public class JdbcSqlServer implements SqlServerGateway {
     static final String HISTORY = """
             SELECT b.backup_set_uuid, b.database_name, b.type, b.is_copy_only, b.first_lsn, b.last_lsn,
                    b.database_backup_lsn, b.differential_base_guid, b.first_recovery_fork_guid,
-                   b.last_recovery_fork_guid, b.is_damaged,
+                   b.last_recovery_fork_guid, b.is_damaged, b.checkpoint_lsn, b.differential_base_lsn,
+                   b.has_backup_checksums, b.backup_size, b.compressed_backup_size, b.media_set_id,
                    DATEADD(MINUTE, DATEDIFF(MINUTE, GETDATE(), GETUTCDATE()), b.backup_finish_date) AS finished_utc
               FROM msdb.dbo.backupset b
              WHERE b.database_name = ? AND b.backup_finish_date >= DATEADD(MINUTE, -?, GETDATE())
                AND b.type IN ('D', 'I', 'L')
              ORDER BY b.backup_finish_date, b.first_lsn""";
+
+    /** Every stripe of a media set, one mirror only. */
+    static final String FILES = """
+            SELECT f.physical_device_name
+              FROM msdb.dbo.backupmediafamily f
+             WHERE f.media_set_id = ? AND f.mirror = 0
+             ORDER BY f.family_sequence_number""";
 
     private final String url;
     private final String user;
@@ -74,9 +82,10 @@ public class JdbcSqlServer implements SqlServerGateway {
             query.setString(1, database);
             query.setLong(2, Math.max(1, lookBack.toMinutes()));
             List<CatalogEntry> entries = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
+            try (ResultSet rows = query.executeQuery();
+                    PreparedStatement files = connection.prepareStatement(FILES)) {
                 while (rows.next()) {
-                    entries.add(entry(rows));
+                    entries.add(entry(rows, files(files, rows.getInt("media_set_id"))));
                 }
             }
             return entries;
@@ -85,14 +94,33 @@ public class JdbcSqlServer implements SqlServerGateway {
         }
     }
 
-    static CatalogEntry entry(ResultSet rows) throws SQLException {
+    private static List<String> files(PreparedStatement query, int mediaSetId) throws SQLException {
+        query.setInt(1, mediaSetId);
+        List<String> files = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                files.add(rows.getString(1));
+            }
+        }
+        return files;
+    }
+
+    static CatalogEntry entry(ResultSet rows, List<String> files) throws SQLException {
         return new CatalogEntry(rows.getString("backup_set_uuid"), rows.getString("database_name"),
                 type(rows.getString("type")), rows.getBoolean("is_copy_only"), rows.getBigDecimal("first_lsn"),
                 rows.getBigDecimal("last_lsn"), rows.getBigDecimal("database_backup_lsn"),
                 rows.getString("differential_base_guid"), rows.getString("first_recovery_fork_guid"),
                 rows.getString("last_recovery_fork_guid"),
                 rows.getObject("finished_utc", LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                rows.getBoolean("is_damaged"));
+                rows.getBoolean("is_damaged"), rows.getBigDecimal("checkpoint_lsn"),
+                rows.getBigDecimal("differential_base_lsn"), rows.getBoolean("has_backup_checksums"),
+                bytes(rows, "backup_size"), bytes(rows, "compressed_backup_size"), files);
+    }
+
+    /** numeric(20,0): read as BigDecimal (getLong would wrap silently on overflow), then checked into a long. */
+    private static long bytes(ResultSet rows, String column) throws SQLException {
+        java.math.BigDecimal value = rows.getBigDecimal(column);
+        return value == null ? 0 : value.longValueExact();
     }
 
     static BackupType type(String msdbType) {

@@ -106,7 +106,10 @@ public class FakeSqlServers extends SqlServerGateways {
                 .reduce((a, b) -> b).map(CatalogEntry::backupSetId).orElse(null) : null;
         long first = lsn.get();
         long last = lsn.addAndGet(100);
+        int start = sql.indexOf("TO DISK = N'") + "TO DISK = N'".length();
+        String file = sql.substring(start, sql.indexOf('\'', start));
         msdb.add(new CatalogEntry(UUID.randomUUID().toString(), database, type, sql.contains("COPY_ONLY"),
-                BigDecimal.valueOf(first), BigDecimal.valueOf(last), null, base, FORK, FORK, Instant.now(), false));
+                BigDecimal.valueOf(first), BigDecimal.valueOf(last), null, base, FORK, FORK, Instant.now(), false,
+                BigDecimal.valueOf(first + 1), null, sql.contains(" CHECKSUM"), 256 * 1024, 128 * 1024, List.of(file)));
     }
 }
