@@ -28,6 +28,17 @@ public final class PolicyArithmetic {
         return new PolicyTradeOff(full, worstLoss, backups, differentialSpan, rpoMinutes, worstLoss <= rpoMinutes);
     }
 
+    /**
+     * The bytes a restore applies at worst, from what the catalog shows: the full, a differential grown over a
+     * whole full period (at the rate the newest one grew), and the log backups since the last base.
+     */
+    public static long worstCaseBytes(PolicyTradeOff tradeOff, long fullBytes, double differentialBytesPerMinute,
+            long averageLogBytes) {
+        long differential = Math.round(differentialBytesPerMinute * tradeOff.differentialSpanMinutes());
+        int logs = Math.max(0, tradeOff.backupsToApplyAtWorst() - 1 - (tradeOff.differentialSpanMinutes() > 0 ? 1 : 0));
+        return fullBytes + differential + logs * averageLogBytes;
+    }
+
     /** Minutes between two full backups; for a cron, the longest gap over the next two weeks. */
     public static long fullEveryMinutes(BackupPolicy policy) {
         return switch (policy.fullKind) {

@@ -228,7 +228,10 @@ public class BackupOperations {
         });
     }
 
-    /** Operations the last run of the service left behind: running ones failed, accepted ones started. */
+    /**
+     * Operations the last run of the service left behind: running ones failed, accepted ones started, and finished
+     * ones whose offsite copies never happened are copied now (an interrupted copy resumes from its .partial file).
+     */
     void recover(@Observes StartupEvent startup) {
         List<String> accepted = QuarkusTransaction.requiringNew().call(() -> {
             em.createQuery("from BackupOperation where status = ?1", BackupOperation.class)
@@ -239,6 +242,14 @@ public class BackupOperations {
                     .setParameter(1, OperationStatus.ACCEPTED).getResultList();
         });
         accepted.forEach(id -> runner.submit(() -> run(id)));
+        List<String> uncopied = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select o.id from BackupOperation o, BackupPolicy p where p.databaseId = o.databaseId "
+                        + "and p.backupFolderMount is not null and o.status = ?1 and o.finishedAt > ?2 "
+                        + "and not exists (select c.id from OffsiteCopy c where c.operationId = o.id)", String.class)
+                .setParameter(1, OperationStatus.SUCCEEDED)
+                .setParameter(2, clock.instant().minus(Duration.ofDays(7)))
+                .getResultList());
+        uncopied.forEach(id -> runner.submit(() -> copies.copyAll(id)));
     }
 
     private final class Progress implements java.util.function.IntConsumer {

@@ -17,6 +17,7 @@ import io.wfdr.backup.domain.KnownHost;
 import io.wfdr.backup.domain.KnownServer;
 import io.wfdr.backup.domain.OffsiteDestination;
 import io.wfdr.backup.domain.PolicyArithmetic;
+import io.wfdr.backup.domain.PolicyTradeOff;
 import io.wfdr.backup.sqlserver.BackupScript;
 import io.wfdr.spine.problem.ConflictProblem;
 import io.wfdr.spine.problem.NotFoundProblem;
@@ -176,18 +177,23 @@ public class PolicyService {
                 policy.encryptionCertificate);
         var tradeOff = PolicyArithmetic.tradeOff(policy, database.rpoMinutes);
         return new PolicyView(database.id, database.name, described, policy.paused, tradeOff,
-                restoreNow(database.id), warnings(database, policy, tradeOff.meetsRpo(),
+                restoreNow(database.id, tradeOff), warnings(database, policy, tradeOff.meetsRpo(),
                         tradeOff.worstCaseDataLossMinutes()));
     }
 
-    private RestoreWork restoreNow(String databaseId) {
+    private RestoreWork restoreNow(String databaseId, PolicyTradeOff tradeOff) {
         return BackupChains.of(catalog.of(databaseId)).chains().stream().findFirst().map(chain -> {
             List<CatalogEntry> apply = new ArrayList<>();
             apply.add(chain.full());
             chain.newestDifferential().ifPresent(apply::add);
             apply.addAll(chain.logs());
+            double differentialRate = chain.newestDifferential().map(d -> d.sizeOnDisk()
+                    / (double) Math.max(1, java.time.Duration.between(chain.full().finishedAt(), d.finishedAt())
+                            .toMinutes())).orElse(0.0);
+            long averageLog = (long) chain.logs().stream().mapToLong(CatalogEntry::sizeOnDisk).average().orElse(0);
             return new RestoreWork(apply.size(), apply.stream().mapToLong(CatalogEntry::sizeOnDisk).sum(),
-                    chain.logs().size());
+                    chain.logs().size(), PolicyArithmetic.worstCaseBytes(tradeOff, chain.full().sizeOnDisk(),
+                            differentialRate, averageLog));
         }).orElse(null);
     }
 

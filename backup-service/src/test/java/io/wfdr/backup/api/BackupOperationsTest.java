@@ -119,7 +119,8 @@ class BackupOperationsTest {
                 .body("chains[0].differentials", hasSize(1), "breaks", hasSize(0));
 
         as("viewer").get("/api/databases/" + inventory.fullDb + "/policy").then()
-                .body("restoreNow.backups", equalTo(2), "restoreNow.bytes", equalTo(2 * 128 * 1024));
+                .body("restoreNow.backups", equalTo(2), "restoreNow.bytes", equalTo(2 * 128 * 1024),
+                        "restoreNow.estimatedBytesAtWorst", org.hamcrest.Matchers.greaterThan(2 * 128 * 1024));
         as("viewer").get("/api/catalog?type=FULL&databaseId=" + inventory.fullDb).then().statusCode(200)
                 .body("total", equalTo(1), "items[0].backupSize", equalTo(256 * 1024),
                         "items[0].compressedSize", equalTo(128 * 1024), "items[0].hasChecksums", equalTo(true),

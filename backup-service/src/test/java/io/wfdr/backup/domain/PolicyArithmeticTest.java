@@ -31,6 +31,20 @@ class PolicyArithmeticTest {
     }
 
     @Test
+    void weeklyFullsMeanMoreBytesToRestoreAtWorst() {
+        long full = 10L << 30;
+        double differentialBytesPerMinute = 1_000_000;
+        long daily = PolicyArithmetic.worstCaseBytes(
+                PolicyArithmetic.tradeOff(policy(FullScheduleKind.DAILY, 240, 15), 15), full, differentialBytesPerMinute,
+                50_000_000);
+        long weekly = PolicyArithmetic.worstCaseBytes(
+                PolicyArithmetic.tradeOff(policy(FullScheduleKind.WEEKLY, 240, 15), 15), full, differentialBytesPerMinute,
+                50_000_000);
+        assertEquals(full + 1_440_000_000L + 16 * 50_000_000L, daily);
+        assertEquals(6 * 1_440_000_000L, weekly - daily, "six more days of change in the differential");
+    }
+
+    @Test
     void onlyFullBackupsLoseUpToAWholePeriod() {
         PolicyTradeOff t = PolicyArithmetic.tradeOff(policy(FullScheduleKind.WEEKLY, null, null), 60);
         assertEquals(10_080, t.worstCaseDataLossMinutes());
