@@ -17,7 +17,4 @@ public record Page<T>(List<T> items, int page, int size, long total) {
         return new Page<>(items, page, size, query.count());
     }
 
-    public <R> Page<R> map(Function<T, R> mapper) {
-        return new Page<>(items.stream().map(mapper).toList(), page, size, total);
-    }
 }

@@ -25,15 +25,6 @@ public record IncomingEvent(String id, String type, String source, String subjec
                 record.key(), data(record, json));
     }
 
-    public <T> T dataAs(Class<T> payloadType, ObjectMapper json) {
-        try {
-            return json.treeToValue(data, payloadType);
-        } catch (Exception e) {
-            throw new MalformedEventException("data of " + type + " " + id + " is not a valid "
-                    + payloadType.getSimpleName() + ": " + e.getMessage());
-        }
-    }
-
     private static Instant time(ConsumerRecord<String, String> record) {
         String time = header(record, CloudEventHeaders.TIME);
         if (time == null) {

@@ -1,6 +1,6 @@
 package io.wfdr.spine.events;
 
-/** Topic naming shared by all services: {@code wfdr.<service>.events} for facts, {@code .commands} for requests. */
+/** Topic naming shared by all services: {@code wfdr.<service>.events} for facts. */
 public final class Topics {
 
     private Topics() {
@@ -8,14 +8,5 @@ public final class Topics {
 
     public static String events(String service) {
         return "wfdr." + service + ".events";
-    }
-
-    public static String commands(String service) {
-        return "wfdr." + service + ".commands";
-    }
-
-    /** Where a consumer of {@code topic} parks the messages it cannot process. */
-    public static String deadLetter(String topic) {
-        return topic + ".dlq";
     }
 }
