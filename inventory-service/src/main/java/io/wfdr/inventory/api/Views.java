@@ -5,6 +5,7 @@ import io.wfdr.inventory.domain.Deployment;
 import io.wfdr.inventory.domain.Environment;
 import io.wfdr.inventory.domain.Host;
 import io.wfdr.inventory.domain.OdbcDsn;
+import io.wfdr.inventory.domain.PairWithNames;
 import io.wfdr.inventory.domain.Server;
 import io.wfdr.inventory.domain.ServerPair;
 import io.wfdr.inventory.domain.ServerRename;
@@ -41,8 +42,13 @@ public final class Views {
     }
 
     public static PairView of(ServerPair p, Server production, Server dr) {
-        return new PairView(p.id, p.environmentId, p.productionServerId, production.name, p.drServerId, dr.name,
-                p.status, p.drifted, p.pairedAt);
+        return of(new PairWithNames(p, production.name, dr.name));
+    }
+
+    public static PairView of(PairWithNames named) {
+        ServerPair p = named.pair();
+        return new PairView(p.id, p.environmentId, p.productionServerId, named.productionServerName(), p.drServerId,
+                named.drServerName(), p.status, p.drifted, p.pairedAt);
     }
 
     public static DatabaseView of(Database d) {

@@ -1,5 +1,7 @@
 package io.wfdr.inventory.repository;
 
+import java.util.List;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.wfdr.inventory.domain.Server;
 import io.wfdr.spine.problem.NotFoundProblem;
@@ -10,5 +12,19 @@ public class ServerRepository implements PanacheRepositoryBase<Server, String> {
 
     public Server require(String id) {
         return findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("Server", id));
+    }
+
+    /**
+     * One page of servers in name order, read-only. Within one environment the order is written as (environment,
+     * name), the same order, so that the index ix_server_list serves it.
+     */
+    public List<Server> page(ListFilter filter, int page, int size) {
+        List<String> order = filter.filters("environmentId") ? List.of("environmentId", "name") : List.of("name");
+        return filter.page(getEntityManager(), Server.class, "select s from Server s", "s", "Server", order, page,
+                size);
+    }
+
+    public long count(ListFilter filter) {
+        return filter.count(getEntityManager(), "Server");
     }
 }

@@ -2,16 +2,8 @@ package io.wfdr.inventory.service;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.UUID;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
-import org.hibernate.jpa.HibernateHints;
 import io.wfdr.inventory.api.PairRequest;
 import io.wfdr.inventory.api.PairView;
 import io.wfdr.inventory.api.Views;
@@ -21,6 +13,7 @@ import io.wfdr.inventory.domain.ServerPair;
 import io.wfdr.inventory.messaging.InventoryEvents;
 import io.wfdr.inventory.messaging.ServersPaired;
 import io.wfdr.inventory.messaging.ServersUnpaired;
+import io.wfdr.inventory.repository.ListFilter;
 import io.wfdr.inventory.repository.PairRepository;
 import io.wfdr.inventory.repository.ServerRepository;
 import io.wfdr.inventory.repository.SiteRepository;
@@ -53,31 +46,14 @@ public class PairService {
 
     /** Reads need no transaction: no write, no JTA commit on the hot path. */
     public Page<PairView> list(String environmentId, Boolean drifted, PairStatus status, int page, int size) {
-        Parameters params = new Parameters();
-        StringBuilder where = new StringBuilder("1 = 1");
-        if (environmentId != null) {
-            where.append(" and environmentId = :environmentId");
-            params.and("environmentId", environmentId);
-        }
-        if (drifted != null) {
-            where.append(" and drifted = :drifted");
-            params.and("drifted", drifted);
-        }
-        if (status != null) {
-            where.append(" and status = :status");
-            params.and("status", status);
-        }
-        PanacheQuery<ServerPair> query = pairs.find(where.toString(), Sort.by("pairedAt").and("id"), params)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).page(page, size);
-        List<ServerPair> found = query.list();
-        Map<String, Server> members = serversOf(found);
-        List<PairView> views = found.stream()
-                .map(p -> Views.of(p, members.get(p.productionServerId), members.get(p.drServerId))).toList();
-        return new Page<>(views, page, size, query.count());
+        ListFilter filter = new ListFilter().equal("environmentId", environmentId).equal("drifted", drifted)
+                .equal("status", status);
+        List<PairView> items = pairs.page(filter, page, size).stream().map(Views::of).toList();
+        return new Page<>(items, page, size, pairs.count(filter));
     }
 
     public PairView get(String id) {
-        return view(pairs.require(id));
+        return Views.of(pairs.requireWithNames(id));
     }
 
     @Transactional
@@ -131,15 +107,6 @@ public class PairService {
 
     PairView view(ServerPair pair) {
         return Views.of(pair, servers.require(pair.productionServerId), servers.require(pair.drServerId));
-    }
-
-    /** The servers of a page of pairs, in one query rather than two per pair. */
-    private Map<String, Server> serversOf(List<ServerPair> found) {
-        if (found.isEmpty()) {
-            return Map.of();
-        }
-        List<String> ids = found.stream().flatMap(p -> Stream.of(p.productionServerId, p.drServerId)).toList();
-        return servers.list("id in ?1", ids).stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
     }
 
     static String subject(Server production, Server dr) {

@@ -1,13 +1,9 @@
 package io.wfdr.inventory.service;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
-import org.hibernate.jpa.HibernateHints;
 import io.wfdr.inventory.api.RenameView;
 import io.wfdr.inventory.api.ServerRequest;
 import io.wfdr.inventory.api.ServerView;
@@ -20,6 +16,7 @@ import io.wfdr.inventory.domain.ServerState;
 import io.wfdr.inventory.domain.Site;
 import io.wfdr.inventory.messaging.InventoryEvents;
 import io.wfdr.inventory.repository.HostRepository;
+import io.wfdr.inventory.repository.ListFilter;
 import io.wfdr.inventory.repository.PairRepository;
 import io.wfdr.inventory.repository.ServerRepository;
 import io.wfdr.inventory.repository.SiteRepository;
@@ -53,26 +50,18 @@ public class ServerService {
         this.references = references;
     }
 
-    /** Filters are optional; {@code name} matches the registered or the current name. */
-    /** Reads need no transaction: no write, no JTA commit on the hot path. */
+    /**
+     * Filters are optional; {@code name} matches the registered or the current name. Sorted by name. Reads need no
+     * transaction: no write, no JTA commit on the hot path.
+     */
     public Page<ServerView> list(String environmentId, String siteId, ServerRole role, ServerState state,
             String name, int page, int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        filter(where, params, "environmentId", environmentId);
-        filter(where, params, "siteId", siteId);
-        filter(where, params, "state", state);
-        if (role != null) {
-            where.append(" and cast(roles as String) like :role");
-            params.put("role", "%" + role.name() + "%");
-        }
-        if (name != null) {
-            where.append(" and (name = :name or currentName = :name)");
-            params.put("name", name);
-        }
-        PanacheQuery<Server> query = servers.find(where.toString(), Sort.by("name"), params)
-                .withHint(HibernateHints.HINT_READ_ONLY, true);
-        return Page.of(query, page, size, Views::of);
+        ListFilter filter = new ListFilter().equal("environmentId", environmentId).equal("siteId", siteId)
+                .equal("state", state)
+                .where("cast(roles as String) like :role", "role", role == null ? null : "%" + role.name() + "%")
+                .where("(name = :name or currentName = :name)", "name", name);
+        List<ServerView> items = servers.page(filter, page, size).stream().map(Views::of).toList();
+        return new Page<>(items, page, size, servers.count(filter));
     }
 
     public ServerView get(String id) {
@@ -164,12 +153,5 @@ public class ServerService {
                         + ", which has the roles " + partner.roles + "; paired servers keep the same roles");
             }
         });
-    }
-
-    private static void filter(StringBuilder where, Map<String, Object> params, String field, Object value) {
-        if (value != null) {
-            where.append(" and ").append(field).append(" = :").append(field);
-            params.put(field, value);
-        }
     }
 }
