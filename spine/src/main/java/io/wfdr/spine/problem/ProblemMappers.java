@@ -1,8 +1,11 @@
 package io.wfdr.spine.problem;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -14,12 +17,14 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -121,13 +126,32 @@ public class ProblemMappers {
         return allow == null ? problem : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
     }
 
+    /**
+     * Anything else is unexpected, except a write that lost a race: another request changed the same row first (its
+     * version moved), this transaction was rolled back whole, and the caller can read again and retry.
+     */
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (lostARace(e)) {
+            return Problem.of(Response.Status.CONFLICT, "Another request changed the same data at the same time; "
+                    + "nothing was changed by this request. Read it again and retry.").at(uri.getPath()).toResponse();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s, on %s", incident, uri.getPath());
         return Problem.of(500, "Internal Server Error",
                 "The service failed unexpectedly; nothing was changed by this request. Incident " + incident,
                 List.of()).at(uri.getPath()).toResponse();
+    }
+
+    /** Commit failures arrive wrapped (and sometimes as their own cause), so the whole chain is searched. */
+    private static boolean lostARace(Throwable e) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response unauthenticated(UriInfo uri) {
