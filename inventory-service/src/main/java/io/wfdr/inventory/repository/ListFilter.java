@@ -38,6 +38,11 @@ public final class ListFilter {
         return params.containsKey(param);
     }
 
+    /** What this filter selects, as a value: equal for two filters that select the same rows. */
+    public List<Object> identity() {
+        return List.of(where.toString(), Map.copyOf(params));
+    }
+
     /**
      * One page, read-only: {@code select} (whose root {@code alias} is an {@code entity}) restricted to the ids of
      * the page in {@code orderBy} order; an index on the filter and the order makes finding those ids cheap.

@@ -1,7 +1,6 @@
 package io.wfdr.inventory.service;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
 import io.wfdr.inventory.api.PairRequest;
@@ -33,23 +32,25 @@ public class PairService {
     private final DriftService drift;
     private final InventoryEvents events;
     private final Clock clock;
+    private final ListPageCache pages;
 
     PairService(PairRepository pairs, ServerRepository servers, SiteRepository sites, DriftService drift,
-            InventoryEvents events, Clock clock) {
+            InventoryEvents events, Clock clock, ListPageCache pages) {
         this.pairs = pairs;
         this.servers = servers;
         this.sites = sites;
         this.drift = drift;
         this.events = events;
         this.clock = clock;
+        this.pages = pages;
     }
 
     /** Reads need no transaction: no write, no JTA commit on the hot path. */
     public Page<PairView> list(String environmentId, Boolean drifted, PairStatus status, int page, int size) {
         ListFilter filter = new ListFilter().equal("environmentId", environmentId).equal("drifted", drifted)
                 .equal("status", status);
-        List<PairView> items = pairs.page(filter, page, size).stream().map(Views::of).toList();
-        return new Page<>(items, page, size, pairs.count(filter));
+        return pages.page("pairs", filter, page, size, () -> new Page<>(
+                pairs.page(filter, page, size).stream().map(Views::of).toList(), page, size, pairs.count(filter)));
     }
 
     public PairView get(String id) {

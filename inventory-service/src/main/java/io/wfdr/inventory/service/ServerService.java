@@ -38,9 +38,10 @@ public class ServerService {
     private final DriftService drift;
     private final InventoryEvents events;
     private final References references;
+    private final ListPageCache pages;
 
     ServerService(ServerRepository servers, SiteRepository sites, HostRepository hosts, PairRepository pairs,
-            DriftService drift, InventoryEvents events, References references) {
+            DriftService drift, InventoryEvents events, References references, ListPageCache pages) {
         this.servers = servers;
         this.sites = sites;
         this.hosts = hosts;
@@ -48,6 +49,7 @@ public class ServerService {
         this.drift = drift;
         this.events = events;
         this.references = references;
+        this.pages = pages;
     }
 
     /**
@@ -60,8 +62,8 @@ public class ServerService {
                 .equal("state", state)
                 .where("cast(roles as String) like :role", "role", role == null ? null : "%" + role.name() + "%")
                 .where("(name = :name or currentName = :name)", "name", name);
-        List<ServerView> items = servers.page(filter, page, size).stream().map(Views::of).toList();
-        return new Page<>(items, page, size, servers.count(filter));
+        return pages.page("servers", filter, page, size, () -> new Page<>(
+                servers.page(filter, page, size).stream().map(Views::of).toList(), page, size, servers.count(filter)));
     }
 
     public ServerView get(String id) {
