@@ -1,6 +1,6 @@
 package io.wfdr.backup.api;
 
-import io.wfdr.backup.domain.BackupType;
+import io.wfdr.spine.contract.BackupType;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 

@@ -2,7 +2,7 @@ package io.wfdr.backup.api;
 
 import java.net.URI;
 
-import io.wfdr.backup.domain.BackupType;
+import io.wfdr.spine.contract.BackupType;
 import io.wfdr.backup.service.BackupOperations;
 import io.wfdr.spine.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -63,6 +63,22 @@ public class BackupResource {
             @QueryParam("type") @NotNull BackupType type,
             @QueryParam("copyOnly") @DefaultValue("false") boolean copyOnly) {
         return operations.script(databaseId, type, copyOnly);
+    }
+
+    @GET
+    @Path("/operations")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "Backup operations, newest first", description = "For pipelines that poll: filter by "
+            + "database, status, run type and creation time (ISO-8601, e.g. 2026-12-01T00:00:00Z); paged.")
+    public io.wfdr.spine.api.Page<OperationView> operations(@QueryParam("databaseId") String databaseId,
+            @QueryParam("status") io.wfdr.backup.domain.OperationStatus status,
+            @QueryParam("type") BackupType type,
+            @QueryParam("since") java.time.Instant since,
+            @QueryParam("page") @DefaultValue("0") @jakarta.validation.constraints.Min(0)
+            @jakarta.validation.constraints.Max(1_000_000) int page,
+            @QueryParam("size") @DefaultValue("50") @jakarta.validation.constraints.Min(1)
+            @jakarta.validation.constraints.Max(500) int size) {
+        return operations.list(databaseId, status, type, since, page, size);
     }
 
     @GET

@@ -42,9 +42,9 @@ public class CatalogResource {
     @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "The backups of a database", description = "Newest first, with what msdb recorded: type, "
             + "LSNs, differential base, copy-only, recovery fork, checksums, sizes and files.")
-    public io.wfdr.spine.api.Page<io.wfdr.backup.domain.CatalogEntry> list(
+    public io.wfdr.spine.api.Page<io.wfdr.spine.contract.BackupSet> list(
             @QueryParam("databaseId") @NotBlank String databaseId,
-            @QueryParam("type") io.wfdr.backup.domain.BackupType type,
+            @QueryParam("type") io.wfdr.spine.contract.BackupType type,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return catalog.page(databaseId, type, page, size);

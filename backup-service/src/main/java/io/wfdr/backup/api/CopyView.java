@@ -2,6 +2,9 @@ package io.wfdr.backup.api;
 
 import java.time.Instant;
 
-/** A copy of the operation's backup file at one destination. */
-public record CopyView(String hostId, String path, long bytes, String sha256, Instant verifiedAt, String error) {
+import io.wfdr.backup.domain.CopyState;
+
+/** A copy of the operation's backup file at one destination, and where it stands. */
+public record CopyView(String id, String hostId, String siteId, String path, String restorePath, long bytes,
+        String sha256, Instant verifiedAt, CopyState state, int attempts, Instant nextAttemptAt, String error) {
 }

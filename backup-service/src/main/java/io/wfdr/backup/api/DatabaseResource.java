@@ -56,9 +56,14 @@ public class DatabaseResource {
 
     @GET
     @RolesAllowed(Roles.VIEWER)
-    @Operation(summary = "The databases to protect", description = "As announced by the inventory's events.")
-    public List<ProtectedDatabaseView> list() {
-        return databases.list();
+    @Operation(summary = "The databases to protect", description = "As announced by the inventory's events; paged "
+            + "like every list.")
+    public io.wfdr.spine.api.Page<ProtectedDatabaseView> list(
+            @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0)
+            @jakarta.validation.constraints.Max(1_000_000) int page,
+            @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("50") @jakarta.validation.constraints.Min(1)
+            @jakarta.validation.constraints.Max(500) int size) {
+        return databases.list(page, size);
     }
 
     @GET

@@ -15,7 +15,10 @@ import jakarta.validation.constraints.Size;
 /**
  * A database's backup policy. Omit {@code logMinutes} for no log backups (they need the FULL or BULK_LOGGED
  * recovery model). {@code backupFolder} is the folder as SQL Server sees it; {@code backupFolderMount} is where this
- * service sees the same folder (a share of it), from which it copies the files to the destinations. Flags default to the safe choice: compression, checksum and verify-after-backup on.
+ * service sees the same folder (a share of it), from which it copies the files to the destinations; without it no
+ * offsite copy is made. Flags default to the safe choice: compression, checksum and verify-after-backup on.
+ * {@code maxTransferSize} (a multiple of 64 KB up to 4 MB; above 64 KB compresses TDE databases well) and
+ * {@code bufferCount} tune the BACKUP's I/O.
  */
 public record PolicyRequest(
         @NotNull @Valid FullSchedule full,
@@ -28,7 +31,9 @@ public record PolicyRequest(
         Boolean compression,
         Boolean checksum,
         Boolean verifyAfterBackup,
-        @Size(max = 128) String encryptionCertificate) {
+        @Size(max = 128) String encryptionCertificate,
+        @Min(65_536) @Max(4_194_304) Integer maxTransferSize,
+        @Min(1) @Max(2_048) Integer bufferCount) {
 
     /** DAILY at {@code time}, WEEKLY on {@code day} at {@code time}, or a Quartz {@code cron}, in {@code timeZone}. */
     public record FullSchedule(@NotNull FullScheduleKind kind,
@@ -39,7 +44,12 @@ public record PolicyRequest(
             String timeZone) {
     }
 
-    /** A directory on a machine of the inventory (its host id), e.g. a share mounted from the DR site's NAS. */
-    public record Destination(@NotBlank @Size(max = 400) String path, @NotBlank String hostId) {
+    /**
+     * A directory on a machine of the inventory (a host, or a physical server such as the DR SQL Server), e.g. a
+     * share mounted from the DR site's NAS: {@code path} as this service writes to it, {@code sqlServerPath} as the
+     * SQL Servers at that site open it (UNC or local; defaults to {@code path}).
+     */
+    public record Destination(@NotBlank @Size(max = 400) String path, @NotBlank String hostId,
+            @Size(max = 400) String sqlServerPath) {
     }
 }

@@ -1,5 +1,6 @@
 package io.wfdr.backup.domain;
 
+import io.wfdr.spine.contract.BackupSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,19 +9,19 @@ import java.util.Optional;
  * log backups that can follow the newest differential (or the full). Every break found on the way is listed with
  * its reason.
  */
-public record BackupChain(CatalogEntry full, List<CatalogEntry> differentials, List<CatalogEntry> logs,
+public record BackupChain(BackupSet full, List<BackupSet> differentials, List<BackupSet> logs,
         List<ChainBreak> breaks) {
 
     public record ChainBreak(String backupSetId, String reason) {
     }
 
     /** The guide's restore: the last full, the newest differential on it, then the logs. */
-    public Optional<CatalogEntry> newestDifferential() {
+    public Optional<BackupSet> newestDifferential() {
         return differentials.isEmpty() ? Optional.empty() : Optional.of(differentials.get(differentials.size() - 1));
     }
 
     /** The last backup a restore from this chain can apply. */
-    public CatalogEntry newestRestorable() {
+    public BackupSet newestRestorable() {
         if (!logs.isEmpty()) {
             return logs.get(logs.size() - 1);
         }

@@ -1,5 +1,6 @@
 package io.wfdr.backup.domain;
 
+import io.wfdr.spine.contract.BackupType;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
@@ -57,6 +58,24 @@ public class BackupOperation {
 
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** The backup file as SQL Server opens it: how msdb's record of this backup is found. */
+    @Column(name = "device_path")
+    public String devicePath;
+
+    /** The instance running it, and when it last said it still does (other instances respect the lease). */
+    public String owner;
+
+    @Column(name = "heartbeat_at")
+    public Instant heartbeatAt;
+
+    /** The backup set it made, once msdb recorded it. */
+    @Column(name = "backup_set_id")
+    public String backupSetId;
+
+    /** PASSED, FAILED or NOT_RUN: how RESTORE VERIFYONLY judged the backup set. */
+    @Column(name = "verify_status")
+    public String verifyStatus;
 
     @Version
     public long revision;

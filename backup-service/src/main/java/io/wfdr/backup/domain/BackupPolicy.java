@@ -77,6 +77,12 @@ public class BackupPolicy {
     @Column(name = "encryption_certificate")
     public String encryptionCertificate;
 
+    @Column(name = "max_transfer_size")
+    public Integer maxTransferSize;
+
+    @Column(name = "buffer_count")
+    public Integer bufferCount;
+
     @Column(nullable = false)
     public boolean paused;
 

@@ -1,5 +1,6 @@
 package io.wfdr.backup.domain;
 
+import io.wfdr.spine.contract.BackupType;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;

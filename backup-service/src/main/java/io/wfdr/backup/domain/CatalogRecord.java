@@ -1,7 +1,11 @@
 package io.wfdr.backup.domain;
 
+import io.wfdr.spine.contract.BackupType;
+import io.wfdr.spine.contract.BackupSet;
+import io.wfdr.spine.contract.ContractJson;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,7 +14,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A {@link CatalogEntry} as stored in the backup catalog, tied to the database it protects. */
+/** A {@link BackupSet} as stored in the backup catalog, tied to the database it protects. */
 @Entity
 @Table(name = "catalog_entry")
 public class CatalogRecord {
@@ -82,11 +86,15 @@ public class CatalogRecord {
     @Column(name = "expired_at")
     public Instant expiredAt;
 
-    public static CatalogRecord of(String databaseId, CatalogEntry e, String operationId) {
+    /** The whole backup set as published (the contract), from which {@link #entry()} reads it back exactly. */
+    @Column(name = "backup_set", length = 1_000_000)
+    public String backupSet;
+
+    public static CatalogRecord of(String databaseId, BackupSet e, String operationId) {
         CatalogRecord r = new CatalogRecord();
-        r.backupSetId = e.backupSetId().toUpperCase(java.util.Locale.ROOT);
+        r.backupSetId = e.backupSetUuid();
         r.databaseId = databaseId;
-        r.databaseName = e.database();
+        r.databaseName = e.databaseName();
         r.type = e.type();
         r.copyOnly = e.copyOnly();
         r.firstLsn = e.firstLsn();
@@ -100,18 +108,26 @@ public class CatalogRecord {
         r.operationId = operationId;
         r.checkpointLsn = e.checkpointLsn();
         r.differentialBaseLsn = e.differentialBaseLsn();
-        r.hasChecksums = e.hasChecksums();
+        r.hasChecksums = e.hasBackupChecksums();
         r.backupSize = e.backupSize();
-        r.compressedSize = e.compressedSize();
-        r.files = String.join("\n", e.files());
+        r.compressedSize = e.compressedBackupSize();
+        r.files = String.join("\n", e.media().mirror(0));
+        r.backupSet = ContractJson.write(e);
         return r;
     }
 
-    public CatalogEntry entry() {
-        return new CatalogEntry(backupSetId, databaseName, type, copyOnly, firstLsn, lastLsn, databaseBackupLsn,
-                differentialBaseGuid, firstRecoveryForkGuid, lastRecoveryForkGuid, finishedAt, damaged, checkpointLsn,
-                differentialBaseLsn, Boolean.TRUE.equals(hasChecksums), backupSize == null ? 0 : backupSize,
-                compressedSize == null ? 0 : compressedSize,
-                files == null || files.isEmpty() ? java.util.List.of() : java.util.List.of(files.split("\n")));
+    public BackupSet entry() {
+        if (backupSet != null) {
+            return ContractJson.read(backupSet, BackupSet.class);
+        }
+        BackupSet chain = BackupSet.ofChain(backupSetId, databaseName, type, copyOnly, firstLsn, lastLsn,
+                databaseBackupLsn, differentialBaseGuid, firstRecoveryForkGuid, lastRecoveryForkGuid, finishedAt,
+                damaged);
+        return new BackupSet(chain.backupSetUuid(), chain.databaseName(), type, copyOnly, 1, firstLsn, lastLsn,
+                checkpointLsn, databaseBackupLsn, differentialBaseLsn, differentialBaseGuid, firstRecoveryForkGuid,
+                lastRecoveryForkGuid, null, false, false, false, damaged, false, Boolean.TRUE.equals(hasChecksums),
+                null, finishedAt, null, backupSize == null ? 0 : backupSize, compressedSize == null ? 0 : compressedSize,
+                BackupSet.Media.disk(files == null || files.isEmpty() ? List.of() : List.of(files.split("\n"))),
+                List.of(), null, null);
     }
 }

@@ -16,4 +16,8 @@ public class IdempotencyKey {
 
     @Column(name = "operation_id", nullable = false)
     public String operationId;
+
+    /** What the first request asked for; a retry that asks for something else is refused. */
+    @Column(name = "request_fingerprint")
+    public String requestFingerprint;
 }

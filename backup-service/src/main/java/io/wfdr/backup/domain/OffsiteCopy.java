@@ -4,8 +4,11 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /** One backup file at one offsite destination: verified (with its SHA-256) or failed (with the reason). */
 @Entity
@@ -42,4 +45,45 @@ public class OffsiteCopy {
 
     @Column(name = "copied_at", nullable = false)
     public Instant copiedAt;
+
+    @Enumerated(EnumType.STRING)
+    public CopyState state;
+
+    /** The media family (stripe) of the backup this file holds, from 1. */
+    public Integer stripe;
+
+    /** The backup file where this service reads it (the backup folder's mount). */
+    @Column(name = "source_path")
+    public String sourcePath;
+
+    /** The destination folder this service writes to. */
+    @Column(name = "destination_path")
+    public String destinationPath;
+
+    /** The copied file as a SQL Server at the destination's site opens it. */
+    @Column(name = "restore_path")
+    public String restorePath;
+
+    @Column(name = "site_id")
+    public String siteId;
+
+    public Integer attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "claimed_by")
+    public String claimedBy;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
+    @Column(name = "manifest_path")
+    public String manifestPath;
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    @Version
+    public Long revision;
 }

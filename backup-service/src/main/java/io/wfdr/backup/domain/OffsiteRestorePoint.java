@@ -1,5 +1,6 @@
 package io.wfdr.backup.domain;
 
+import io.wfdr.spine.contract.BackupSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,27 +14,27 @@ public final class OffsiteRestorePoint {
     private OffsiteRestorePoint() {
     }
 
-    public static Optional<CatalogEntry> newest(BackupChains.Result chains, Set<String> copied) {
+    public static Optional<BackupSet> newest(BackupChains.Result chains, Set<String> copied) {
         return chains.chains().stream()
                 .map(chain -> reach(chain, copied))
                 .flatMap(Optional::stream)
-                .max(java.util.Comparator.comparing(CatalogEntry::finishedAt));
+                .max(java.util.Comparator.comparing(BackupSet::finishedAt));
     }
 
-    static Optional<CatalogEntry> reach(BackupChain chain, Set<String> copied) {
-        if (!copied.contains(chain.full().backupSetId())) {
+    static Optional<BackupSet> reach(BackupChain chain, Set<String> copied) {
+        if (!copied.contains(chain.full().backupSetUuid())) {
             return Optional.empty();
         }
-        CatalogEntry reached = chain.full();
-        Optional<CatalogEntry> differential = chain.newestDifferential();
-        if (differential.isPresent() && !copied.contains(differential.get().backupSetId())) {
+        BackupSet reached = chain.full();
+        Optional<BackupSet> differential = chain.newestDifferential();
+        if (differential.isPresent() && !copied.contains(differential.get().backupSetUuid())) {
             return Optional.of(reached);
         }
         if (differential.isPresent()) {
             reached = differential.get();
         }
-        for (CatalogEntry log : chain.logs()) {
-            if (!copied.contains(log.backupSetId())) {
+        for (BackupSet log : chain.logs()) {
+            if (!copied.contains(log.backupSetUuid())) {
                 break;
             }
             reached = log;

@@ -15,4 +15,10 @@ package io.wfdr.backup.domain;
  */
 public record PolicyTradeOff(long fullEveryMinutes, long worstCaseDataLossMinutes, int backupsToApplyAtWorst,
         long differentialSpanMinutes, int rpoMinutes, boolean meetsRpo) {
+
+    /** The same numbers for a policy that never makes an offsite copy: then no RPO target is met. */
+    public PolicyTradeOff withoutOffsiteCopies() {
+        return new PolicyTradeOff(fullEveryMinutes, worstCaseDataLossMinutes, backupsToApplyAtWorst,
+                differentialSpanMinutes, rpoMinutes, false);
+    }
 }

@@ -1,5 +1,7 @@
 package io.wfdr.backup.domain;
 
+import io.wfdr.spine.contract.BackupType;
+import io.wfdr.spine.contract.BackupSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,11 +25,11 @@ public record RetentionPlan(List<Decision> expire, List<Decision> keep) {
     public record Decision(String backupSetId, BackupType type, Instant finishedAt, String reason) {
     }
 
-    public static RetentionPlan of(List<CatalogEntry> catalog, Set<String> verifiedOffsite, Instant now,
+    public static RetentionPlan of(List<BackupSet> catalog, Set<String> verifiedOffsite, Instant now,
             Duration retention) {
         List<BackupChain> chains = BackupChains.of(catalog).chains();
         Optional<BackupChain> anchor = chains.stream()
-                .filter(c -> verifiedOffsite.contains(c.full().backupSetId())).findFirst();
+                .filter(c -> verifiedOffsite.contains(c.full().backupSetUuid())).findFirst();
         if (anchor.isEmpty()) {
             return keepAll(catalog, "no full backup is verified offsite yet; nothing is deleted until one is");
         }
@@ -37,8 +39,8 @@ public record RetentionPlan(List<Decision> expire, List<Decision> keep) {
         chains.stream().filter(c -> !c.full().finishedAt().isBefore(keepFrom)).forEach(c -> addChain(needed, c));
         List<Decision> expire = new ArrayList<>();
         List<Decision> keep = new ArrayList<>();
-        for (CatalogEntry e : catalog) {
-            if (needed.contains(e.backupSetId()) || !e.finishedAt().isBefore(keepFrom)) {
+        for (BackupSet e : catalog) {
+            if (needed.contains(e.backupSetUuid()) || !e.finishedAt().isBefore(keepFrom)) {
                 keep.add(decision(e, reason(e, windowStart, anchor.get())));
             } else {
                 expire.add(decision(e, "finished before " + keepFrom + ", the oldest full any restore inside the "
@@ -63,27 +65,27 @@ public record RetentionPlan(List<Decision> expire, List<Decision> keep) {
     }
 
     private static void addChain(Set<String> needed, BackupChain chain) {
-        needed.add(chain.full().backupSetId());
-        chain.differentials().forEach(d -> needed.add(d.backupSetId()));
-        chain.logs().forEach(l -> needed.add(l.backupSetId()));
+        needed.add(chain.full().backupSetUuid());
+        chain.differentials().forEach(d -> needed.add(d.backupSetUuid()));
+        chain.logs().forEach(l -> needed.add(l.backupSetUuid()));
     }
 
-    private static String reason(CatalogEntry e, Instant windowStart, BackupChain anchor) {
+    private static String reason(BackupSet e, Instant windowStart, BackupChain anchor) {
         if (!e.finishedAt().isBefore(windowStart)) {
             return "inside the retention window";
         }
-        if (e.backupSetId().equals(anchor.full().backupSetId())) {
+        if (e.backupSetUuid().equals(anchor.full().backupSetUuid())) {
             return "the newest full backup verified offsite";
         }
         return "needed to restore a point inside the retention window, or by the newest offsite-verified chain";
     }
 
-    private static RetentionPlan keepAll(List<CatalogEntry> catalog, String reason) {
+    private static RetentionPlan keepAll(List<BackupSet> catalog, String reason) {
         return new RetentionPlan(List.of(), catalog.stream().map(e -> decision(e, reason))
                 .sorted(Comparator.comparing(Decision::finishedAt)).toList());
     }
 
-    private static Decision decision(CatalogEntry e, String reason) {
-        return new Decision(e.backupSetId(), e.type(), e.finishedAt(), reason);
+    private static Decision decision(BackupSet e, String reason) {
+        return new Decision(e.backupSetUuid(), e.type(), e.finishedAt(), reason);
     }
 }

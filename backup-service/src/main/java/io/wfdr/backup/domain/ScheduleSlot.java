@@ -1,5 +1,6 @@
 package io.wfdr.backup.domain;
 
+import io.wfdr.spine.contract.BackupType;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
@@ -37,8 +38,13 @@ public class ScheduleSlot {
     @Column(name = "claimed_at", nullable = false)
     public Instant claimedAt;
 
+    /** The operation the slot started; null while it is being started, under {@link #leaseUntil}. */
     @Column(name = "operation_id")
     public String operationId;
+
+    /** Until when the claiming instance has to start the slot's backup; after that another instance does. */
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
 
     public static class Key implements Serializable {
         public String databaseId;

@@ -35,17 +35,4 @@ public class SqlServerConnection {
 
     @Version
     public long revision;
-
-    /** The mssql-jdbc URL for this server, always to master (the adapter needs master for BACKUP). */
-    public String jdbcUrl(String hostName) {
-        StringBuilder url = new StringBuilder("jdbc:sqlserver://").append(hostName);
-        if (instanceName != null && !instanceName.isBlank()) {
-            url.append('\\').append(instanceName);
-        } else {
-            url.append(':').append(port);
-        }
-        return url.append(";databaseName=master;encrypt=").append(encrypt)
-                .append(";trustServerCertificate=").append(trustServerCertificate)
-                .append(";applicationName=wfdr-backup").toString();
-    }
 }

@@ -1,11 +1,11 @@
 package io.wfdr.backup.messaging;
 
-import io.wfdr.backup.domain.BackupType;
-import io.wfdr.backup.domain.CatalogEntry;
+import io.wfdr.spine.contract.BackupSet;
+import io.wfdr.spine.contract.BackupType;
 import io.wfdr.spine.events.EventType;
 
-/** A backup finished; {@code backup} carries what msdb recorded for it (type, LSNs, base, fork, damage). */
+/** A backup finished and passed RESTORE VERIFYONLY where the policy asks for it; {@code backup} is the whole set. */
 @EventType("wfdr.backup.completed.v1")
-public record BackupCompleted(String operationId, String databaseId, BackupType requestedType, CatalogEntry backup,
-        String note) {
+public record BackupCompleted(String operationId, String databaseId, BackupType requestedType, String verifyOnly,
+        BackupSet backup, String note) {
 }

@@ -2,8 +2,10 @@ package io.wfdr.backup.messaging;
 
 import io.wfdr.spine.events.EventType;
 
-/** A backup file reached an offsite destination and was verified there (SHA-256 of the bytes read back). */
+/**
+ * A backup file reached an offsite destination and was verified there: read back from the destination's storage
+ * ({@code readBackDirect}: past the page cache) with the SHA-256 of the bytes sent.
+ */
 @EventType("wfdr.backup.copied.v1")
-public record BackupCopied(String operationId, String databaseId, String backupSetId, String hostId, String path,
-        long bytes, String sha256) {
+public record BackupCopied(String operationId, String databaseId, OffsiteCopyFacts copy, boolean readBackDirect) {
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.wfdr.spine.events.EventType;
 
-/** Retention deleted a backup's files (the reason says why it was no longer needed). */
+/** Retention deleted a backup's copies (the reason says why no restore still needed it); each copy is named. */
 @EventType("wfdr.backup.expired.v1")
-public record BackupExpired(String databaseId, String backupSetId, String reason, List<String> deletedFiles) {
+public record BackupExpired(String databaseId, String backupSetUuid, String reason, List<OffsiteCopyFacts> copies) {
 }

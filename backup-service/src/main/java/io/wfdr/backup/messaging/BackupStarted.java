@@ -1,6 +1,6 @@
 package io.wfdr.backup.messaging;
 
-import io.wfdr.backup.domain.BackupType;
+import io.wfdr.spine.contract.BackupType;
 import io.wfdr.spine.events.EventType;
 
 @EventType("wfdr.backup.started.v1")

@@ -1,69 +1,63 @@
 package io.wfdr.backup.service;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Duration;
-import java.util.List;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 import io.wfdr.backup.api.BackupRequestBody;
 import io.wfdr.backup.api.OperationView;
 import io.wfdr.backup.domain.BackupChains;
 import io.wfdr.backup.domain.BackupOperation;
 import io.wfdr.backup.domain.BackupPolicy;
-import io.wfdr.backup.domain.BackupType;
-import io.wfdr.backup.domain.CatalogEntry;
-import io.wfdr.backup.domain.CatalogRecord;
 import io.wfdr.backup.domain.IdempotencyKey;
 import io.wfdr.backup.domain.KnownDatabase;
+import io.wfdr.backup.domain.KnownServer;
 import io.wfdr.backup.domain.OperationStatus;
-import io.wfdr.backup.messaging.BackupCompleted;
-import io.wfdr.backup.messaging.BackupEvents;
-import io.wfdr.backup.messaging.BackupFailed;
-import io.wfdr.backup.messaging.BackupStarted;
+import io.wfdr.backup.domain.SqlServerConnection;
 import io.wfdr.backup.sqlserver.BackupRequest;
 import io.wfdr.backup.sqlserver.BackupScript;
-import io.wfdr.backup.sqlserver.SqlServerFailure;
-import io.wfdr.backup.sqlserver.SqlServerGateway;
+import io.wfdr.spine.api.Page;
+import io.wfdr.spine.contract.BackupType;
 import io.wfdr.spine.problem.ConflictProblem;
+import io.wfdr.spine.problem.InvalidRequestProblem;
 import io.wfdr.spine.problem.NotFoundProblem;
+import io.wfdr.spine.problem.Problem;
+import io.wfdr.spine.problem.UnprocessableProblem;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
 
 /**
- * Backups on demand: accepted in one transaction (with the exact T-SQL that will run), run on a backup thread
- * outside any transaction, recorded in the catalog from msdb afterwards. A differential with no usable full in the
- * catalog runs as a full, and the operation says so. An operation that was running when the service stopped is
- * reported failed at start-up, never left hanging; one that was accepted but not started is started.
+ * Backups on demand: accepted in one transaction (with the exact T-SQL that will run and the file it writes), run
+ * by {@link BackupRun} outside any transaction. A differential with no usable full in the catalog runs as a full,
+ * and the operation says so. A retried request with the same Idempotency-Key gets the first operation back; the
+ * same key with another request is refused.
  */
 @ApplicationScoped
 public class BackupOperations {
 
-    private static final Logger LOG = Logger.getLogger(BackupOperations.class);
-
     private final EntityManager em;
     private final Connections connections;
     private final OperationRunner runner;
-    private final BackupEvents events;
     private final Clock clock;
     private final CatalogService catalog;
     private final OffsiteCopies copies;
+    private final BackupRun run;
 
-    BackupOperations(EntityManager em, Connections connections, OperationRunner runner, BackupEvents events,
-            Clock clock, CatalogService catalog, OffsiteCopies copies) {
-        this.catalog = catalog;
-        this.copies = copies;
+    BackupOperations(EntityManager em, Connections connections, OperationRunner runner, Clock clock,
+            CatalogService catalog, OffsiteCopies copies, BackupRun run) {
         this.em = em;
         this.connections = connections;
         this.runner = runner;
-        this.events = events;
         this.clock = clock;
+        this.catalog = catalog;
+        this.copies = copies;
+        this.run = run;
     }
 
     public record Accepted(OperationView operation, boolean isNew) {
@@ -73,31 +67,38 @@ public class BackupOperations {
     public Accepted accept(BackupRequestBody request, String idempotencyKey) {
         Accepted accepted = QuarkusTransaction.requiringNew().call(() -> acceptInTransaction(request, idempotencyKey));
         if (accepted.isNew()) {
-            runner.submit(() -> run(accepted.operation().id()));
+            runner.submit(() -> run.run(accepted.operation().id()));
         }
         return accepted;
     }
 
     private Accepted acceptInTransaction(BackupRequestBody request, String idempotencyKey) {
+        String fingerprint = fingerprint(request);
         if (idempotencyKey != null) {
             IdempotencyKey known = em.find(IdempotencyKey.class, idempotencyKey);
             if (known != null) {
+                if (known.requestFingerprint != null && !known.requestFingerprint.equals(fingerprint)) {
+                    throw new UnprocessableProblem("The Idempotency-Key " + idempotencyKey + " was first used for "
+                            + "another request (operation " + known.operationId + "); a retry must repeat the first "
+                            + "request exactly, a new request needs a new key");
+                }
                 return new Accepted(view(em.find(BackupOperation.class, known.operationId)), false);
             }
         }
         KnownDatabase database = database(request.databaseId());
-        Plan plan = plan(database, request.type(), request.copyOnly());
         connections.requireSettings(database);
+        String id = UUID.randomUUID().toString();
+        Plan plan = plan(database, request.type(), request.copyOnly(), id);
         BackupOperation operation = new BackupOperation();
-        operation.id = UUID.randomUUID().toString();
+        operation.id = id;
         operation.databaseId = database.id;
         operation.requestedType = request.type();
         operation.runType = plan.request().type();
         operation.copyOnly = request.copyOnly();
         operation.status = OperationStatus.ACCEPTED;
         operation.script = BackupScript.script(plan.request(), plan.verify());
-        String file = BackupScript.filePath(plan.request());
-        operation.fileName = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+        operation.devicePath = BackupScript.filePath(plan.request());
+        operation.fileName = BackupScript.fileName(operation.devicePath);
         operation.message = plan.note();
         operation.createdAt = clock.instant();
         em.persist(operation);
@@ -105,6 +106,7 @@ public class BackupOperations {
             IdempotencyKey key = new IdempotencyKey();
             key.key = idempotencyKey;
             key.operationId = operation.id;
+            key.requestFingerprint = fingerprint;
             em.persist(key);
         }
         return new Accepted(view(operation), true);
@@ -113,7 +115,7 @@ public class BackupOperations {
     /** The exact T-SQL an on-demand backup of this kind would run now, without running it. */
     @Transactional
     public String script(String databaseId, BackupType type, boolean copyOnly) {
-        Plan plan = plan(database(databaseId), type, copyOnly);
+        Plan plan = plan(database(databaseId), type, copyOnly, UUID.randomUUID().toString());
         return (plan.note() == null ? "" : "-- " + plan.note() + "\n") + BackupScript.script(plan.request(), plan.verify());
     }
 
@@ -126,10 +128,47 @@ public class BackupOperations {
         return view(operation);
     }
 
+    /** Operations newest first, for pipelines that poll: by database, status, type and creation time. */
+    @Transactional
+    public Page<OperationView> list(String databaseId, OperationStatus status, BackupType type, Instant since,
+            int page, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        java.util.Map<String, Object> parameters = new java.util.HashMap<>();
+        if (databaseId != null) {
+            where.append(" and o.databaseId = :database");
+            parameters.put("database", databaseId);
+        }
+        if (status != null) {
+            where.append(" and o.status = :status");
+            parameters.put("status", status);
+        }
+        if (type != null) {
+            where.append(" and o.runType = :type");
+            parameters.put("type", type);
+        }
+        if (since != null) {
+            where.append(" and o.createdAt >= :since");
+            parameters.put("since", since);
+        }
+        var query = em.createQuery("from BackupOperation o where " + where + " order by o.createdAt desc, o.id",
+                BackupOperation.class);
+        var count = em.createQuery("select count(o) from BackupOperation o where " + where, Long.class);
+        parameters.forEach((name, value) -> {
+            query.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        long total = count.getSingleResult();
+        if ((long) page * size >= total) {
+            return new Page<>(java.util.List.of(), page, size, total);
+        }
+        return new Page<>(query.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+                .map(this::view).toList(), page, size, total);
+    }
+
     private record Plan(BackupRequest request, boolean verify, String note) {
     }
 
-    private Plan plan(KnownDatabase database, BackupType type, boolean copyOnly) {
+    private Plan plan(KnownDatabase database, BackupType type, boolean copyOnly, String operationId) {
         if (type == BackupType.LOG && !database.allowsLogBackups()) {
             throw new ConflictProblem(database.name + " uses the " + database.recoveryModel + " recovery model; "
                     + "SQL Server refuses log backups under it (error 4208)");
@@ -146,135 +185,41 @@ public class BackupOperations {
             note = "no usable full backup of " + database.name + " in the catalog to base a differential on; "
                     + "a full backup runs instead";
         }
-        BackupRequest request = new BackupRequest(database.name, runType, copyOnly, policy.backupFolder,
-                clock.instant(), policy.compression, policy.checksum, Optional.ofNullable(policy.encryptionCertificate));
+        BackupRequest request = new BackupRequest(serverName(database), database.name, runType, copyOnly,
+                policy.backupFolder, clock.instant(), operationId, policy.compression, policy.checksum,
+                Optional.ofNullable(policy.encryptionCertificate), Optional.ofNullable(policy.maxTransferSize),
+                Optional.ofNullable(policy.bufferCount));
+        try {
+            BackupScript.check(request);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestProblem("SQL Server would refuse this backup: " + e.getMessage(),
+                    java.util.List.of(new Problem.FieldError(type == BackupType.DIFFERENTIAL && copyOnly ? "copyOnly"
+                            : "databaseId", e.getMessage())));
+        }
         return new Plan(request, policy.verifyAfterBackup, note);
     }
 
+    /** The server and instance, as the file name carries them: {@code SQLPROD01} or {@code SQLPROD01$WORKFLOW}. */
+    private String serverName(KnownDatabase database) {
+        KnownServer server = em.find(KnownServer.class, database.serverId);
+        SqlServerConnection connection = em.find(SqlServerConnection.class, database.serverId);
+        String name = server == null ? database.serverId : server.currentName;
+        return connection == null || connection.instanceName == null || connection.instanceName.isBlank() ? name
+                : name + "$" + connection.instanceName;
+    }
+
     private boolean hasUsableFull(String databaseId) {
-        return !BackupChains.of(catalog.of(databaseId)).chains().isEmpty();
+        return BackupChains.of(catalog.of(databaseId)).chains().stream().anyMatch(c -> !c.full().copyOnly());
     }
 
-    void run(String operationId) {
-        BackupOperation started = QuarkusTransaction.requiringNew().call(() -> start(operationId));
-        if (started == null) {
-            return;
-        }
+    private static String fingerprint(BackupRequestBody request) {
+        String canonical = request.databaseId() + "|" + request.type() + "|" + request.copyOnly();
         try {
-            SqlServerGateway gateway = QuarkusTransaction.requiringNew()
-                    .call(() -> connections.gatewayFor(started.databaseId));
-            Progress progress = new Progress(operationId);
-            for (String statement : started.script.split("\n")) {
-                if (!statement.isBlank() && !statement.startsWith("--")) {
-                    gateway.execute(statement, progress);
-                }
-            }
-            Duration sinceStart = Duration.between(started.startedAt, clock.instant()).plusMinutes(5);
-            List<CatalogEntry> history = gateway.history(databaseName(started.databaseId), sinceStart);
-            QuarkusTransaction.requiringNew().run(() -> succeed(operationId, history));
-            copies.copyAll(operationId);
-        } catch (SqlServerFailure failure) {
-            fail(operationId, failure.cause().number(), failure.getMessage());
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Backup operation %s failed before SQL Server answered", operationId);
-            fail(operationId, 0, e.getMessage());
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-    }
-
-    private BackupOperation start(String operationId) {
-        BackupOperation operation = em.find(BackupOperation.class, operationId);
-        if (operation == null || operation.status != OperationStatus.ACCEPTED) {
-            return null;
-        }
-        operation.status = OperationStatus.RUNNING;
-        operation.startedAt = clock.instant();
-        KnownDatabase database = database(operation.databaseId);
-        events.publish(database.id, database.name, new BackupStarted(operation.id, database.id, database.name,
-                operation.runType, operation.copyOnly));
-        em.flush();
-        em.detach(operation);
-        return operation;
-    }
-
-    private void succeed(String operationId, List<CatalogEntry> history) {
-        BackupOperation operation = em.find(BackupOperation.class, operationId);
-        KnownDatabase database = database(operation.databaseId);
-        CatalogEntry ours = null;
-        for (CatalogEntry entry : history) {
-            if (em.find(CatalogRecord.class, entry.backupSetId().toUpperCase(java.util.Locale.ROOT)) == null) {
-                em.persist(CatalogRecord.of(database.id, entry, operationId));
-            }
-            if (entry.type() == operation.runType && entry.copyOnly() == operation.copyOnly
-                    && (ours == null || entry.finishedAt().isAfter(ours.finishedAt()))) {
-                ours = entry;
-            }
-        }
-        operation.status = OperationStatus.SUCCEEDED;
-        operation.percent = 100;
-        operation.finishedAt = clock.instant();
-        events.publish(database.id, database.name,
-                new BackupCompleted(operation.id, database.id, operation.requestedType, ours, operation.message));
-    }
-
-    private void fail(String operationId, int errorNumber, String message) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            BackupOperation operation = em.find(BackupOperation.class, operationId);
-            KnownDatabase database = database(operation.databaseId);
-            operation.status = OperationStatus.FAILED;
-            operation.message = message;
-            operation.finishedAt = clock.instant();
-            events.publish(database.id, database.name, new BackupFailed(operation.id, database.id, database.name,
-                    operation.runType, errorNumber, message));
-        });
-    }
-
-    /**
-     * Operations the last run of the service left behind: running ones failed, accepted ones started, and finished
-     * ones whose offsite copies never happened are copied now (an interrupted copy resumes from its .partial file).
-     */
-    void recover(@Observes StartupEvent startup) {
-        List<String> accepted = QuarkusTransaction.requiringNew().call(() -> {
-            em.createQuery("from BackupOperation where status = ?1", BackupOperation.class)
-                    .setParameter(1, OperationStatus.RUNNING).getResultList()
-                    .forEach(o -> fail(o.id, 0, "interrupted: the backup service stopped while it ran; SQL Server may "
-                            + "still have finished it, and the next run of this database imports its history"));
-            return em.createQuery("select id from BackupOperation where status = ?1 order by createdAt", String.class)
-                    .setParameter(1, OperationStatus.ACCEPTED).getResultList();
-        });
-        accepted.forEach(id -> runner.submit(() -> run(id)));
-        List<String> uncopied = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select o.id from BackupOperation o, BackupPolicy p where p.databaseId = o.databaseId "
-                        + "and p.backupFolderMount is not null and o.status = ?1 and o.finishedAt > ?2 "
-                        + "and not exists (select c.id from OffsiteCopy c where c.operationId = o.id)", String.class)
-                .setParameter(1, OperationStatus.SUCCEEDED)
-                .setParameter(2, clock.instant().minus(Duration.ofDays(7)))
-                .getResultList());
-        uncopied.forEach(id -> runner.submit(() -> copies.copyAll(id)));
-    }
-
-    private final class Progress implements java.util.function.IntConsumer {
-        private final String operationId;
-        private int reported;
-
-        Progress(String operationId) {
-            this.operationId = operationId;
-        }
-
-        @Override
-        public void accept(int percent) {
-            if (percent < 100 && percent - reported < 10) {
-                return;
-            }
-            reported = percent;
-            QuarkusTransaction.requiringNew().run(() -> {
-                BackupOperation operation = em.find(BackupOperation.class, operationId);
-                operation.percent = Math.max(operation.percent, Math.min(percent, 99));
-            });
-        }
-    }
-
-    private String databaseName(String databaseId) {
-        return QuarkusTransaction.requiringNew().call(() -> database(databaseId).name);
     }
 
     private KnownDatabase database(String id) {
@@ -287,7 +232,7 @@ public class BackupOperations {
 
     private OperationView view(BackupOperation o) {
         return new OperationView(o.id, o.databaseId, o.requestedType, o.runType, o.copyOnly, o.status, o.percent,
-                o.message, o.script, o.createdAt, o.startedAt, o.finishedAt, copies.of(o.id));
+                o.message, o.script, o.devicePath, o.backupSetId, o.verifyStatus, o.createdAt, o.startedAt,
+                o.finishedAt, copies.of(o.id));
     }
-
 }

@@ -2,7 +2,7 @@ package io.wfdr.backup.service;
 
 import java.util.List;
 
-import io.wfdr.backup.domain.CatalogEntry;
+import io.wfdr.spine.contract.BackupSet;
 import io.wfdr.backup.domain.CatalogRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -20,7 +20,7 @@ public class CatalogService {
 
     /** One page of a database's catalog, newest first, optionally of one backup type. */
     @Transactional
-    public io.wfdr.spine.api.Page<CatalogEntry> page(String databaseId, io.wfdr.backup.domain.BackupType type,
+    public io.wfdr.spine.api.Page<BackupSet> page(String databaseId, io.wfdr.spine.contract.BackupType type,
             int page, int size) {
         String where = "databaseId = ?1 and expiredAt is null" + (type == null ? "" : " and type = ?2");
         var query = em.createQuery("from CatalogRecord where " + where + " order by finishedAt desc",
@@ -31,14 +31,14 @@ public class CatalogService {
             query.setParameter(2, type);
             count.setParameter(2, type);
         }
-        List<CatalogEntry> items = query.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+        List<BackupSet> items = query.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
                 .map(CatalogRecord::entry).toList();
         return new io.wfdr.spine.api.Page<>(items, page, size, count.getSingleResult());
     }
 
     /** The backups of a database that still exist (retention has not expired them). */
     @Transactional
-    public List<CatalogEntry> of(String databaseId) {
+    public List<BackupSet> of(String databaseId) {
         return em.createQuery("from CatalogRecord where databaseId = ?1 and expiredAt is null order by finishedAt",
                         CatalogRecord.class)
                 .setParameter(1, databaseId).getResultList().stream().map(CatalogRecord::entry).toList();

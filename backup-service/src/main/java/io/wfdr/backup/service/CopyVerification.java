@@ -6,7 +6,9 @@ import java.util.List;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.wfdr.backup.domain.CopyState;
 import io.wfdr.backup.domain.KnownDatabase;
+import io.wfdr.backup.messaging.OffsiteCopyFacts;
 import io.wfdr.backup.domain.OffsiteCopy;
 import io.wfdr.backup.messaging.BackupEvents;
 import io.wfdr.backup.messaging.BackupVerified;
@@ -24,9 +26,10 @@ public class CopyVerification {
     private final EntityManager em;
     private final BackupEvents events;
     private final Clock clock;
-    private final OffsiteCopier copier = new OffsiteCopier();
+    private final OffsiteCopier copier;
 
-    CopyVerification(EntityManager em, BackupEvents events, Clock clock) {
+    CopyVerification(EntityManager em, BackupEvents events, Clock clock, OffsiteCopier copier) {
+        this.copier = copier;
         this.em = em;
         this.events = events;
         this.clock = clock;
@@ -40,11 +43,15 @@ public class CopyVerification {
 
     /** Verifies the copies of one database (or of all, for null); returns how many are no longer intact. */
     public int verify(String databaseId) {
-        List<String> ids = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select c.id from OffsiteCopy c where c.verifiedAt is not null"
-                        + (databaseId == null ? "" : " and c.databaseId = :db"), String.class)
-                .setParameter("db", databaseId == null ? "" : databaseId)
-                .getResultList());
+        List<String> ids = QuarkusTransaction.requiringNew().call(() -> {
+            var query = em.createQuery("select c.id from OffsiteCopy c where c.state = :verified"
+                    + (databaseId == null ? "" : " and c.databaseId = :db"), String.class)
+                    .setParameter("verified", CopyState.VERIFIED);
+            if (databaseId != null) {
+                query.setParameter("db", databaseId);
+            }
+            return query.getResultList();
+        });
         int broken = 0;
         for (String id : ids) {
             broken += verifyOne(id) ? 0 : 1;
@@ -71,11 +78,12 @@ public class CopyVerification {
                 current.verifiedAt = clock.instant();
             } else {
                 current.verifiedAt = null;
-                current.error = why;
+                current.state = CopyState.ABANDONED;
+                current.error = "no longer intact: " + why;
             }
             KnownDatabase database = em.find(KnownDatabase.class, current.databaseId);
             events.publish(current.databaseId, database == null ? current.databaseId : database.name,
-                    new BackupVerified(current.id, current.databaseId, current.backupSetId, current.path, ok, why));
+                    new BackupVerified(current.databaseId, OffsiteCopyFacts.of(current), ok, why));
         });
         return intact;
     }

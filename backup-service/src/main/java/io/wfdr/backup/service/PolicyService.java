@@ -9,16 +9,16 @@ import io.wfdr.backup.api.PolicyRequest;
 import io.wfdr.backup.api.PolicyView;
 import io.wfdr.backup.api.RestoreWork;
 import io.wfdr.backup.domain.BackupChains;
-import io.wfdr.backup.domain.CatalogEntry;
+import io.wfdr.spine.contract.BackupSet;
 import io.wfdr.backup.domain.BackupPolicy;
 import io.wfdr.backup.domain.FullScheduleKind;
 import io.wfdr.backup.domain.KnownDatabase;
-import io.wfdr.backup.domain.KnownHost;
 import io.wfdr.backup.domain.KnownServer;
 import io.wfdr.backup.domain.OffsiteDestination;
 import io.wfdr.backup.domain.PolicyArithmetic;
 import io.wfdr.backup.domain.PolicyTradeOff;
 import io.wfdr.backup.sqlserver.BackupScript;
+import io.wfdr.backup.sqlserver.TSql;
 import io.wfdr.spine.problem.ConflictProblem;
 import io.wfdr.spine.problem.NotFoundProblem;
 import io.wfdr.spine.problem.Violations;
@@ -32,8 +32,10 @@ public class PolicyService {
 
     private final EntityManager em;
     private final CatalogService catalog;
+    private final Destinations destinations;
 
-    PolicyService(EntityManager em, CatalogService catalog) {
+    PolicyService(EntityManager em, CatalogService catalog, Destinations destinations) {
+        this.destinations = destinations;
         this.em = em;
         this.catalog = catalog;
     }
@@ -99,11 +101,35 @@ public class PolicyService {
                 v.add("destinations[" + i + "].path", "must be an absolute path on the backup service's side");
             }
         }
+        checkQuoting(database, request, v);
+        if (request.maxTransferSize() != null) {
+            try {
+                BackupScript.checkMaxTransferSize(request.maxTransferSize());
+            } catch (IllegalArgumentException e) {
+                v.add("maxTransferSize", e.getMessage());
+            }
+        }
         long full = request.full().kind() == FullScheduleKind.WEEKLY ? 7 * 1440L : 1440L;
         if (request.differentialMinutes() != null && request.full().kind() != FullScheduleKind.CRON
                 && request.differentialMinutes() >= full) {
             v.add("differentialMinutes", "a differential every " + request.differentialMinutes()
                     + " minutes is not more often than the full backups");
+        }
+    }
+
+    /** What the T-SQL builder would refuse at backup time is refused now, when the policy is saved. */
+    private static void checkQuoting(KnownDatabase database, PolicyRequest request, Violations v) {
+        try {
+            TSql.identifier(database.name);
+        } catch (IllegalArgumentException e) {
+            v.add("databaseId", "the database name " + database.name + " cannot be quoted for T-SQL: " + e.getMessage());
+        }
+        if (request.encryptionCertificate() != null) {
+            try {
+                TSql.identifier(request.encryptionCertificate());
+            } catch (IllegalArgumentException e) {
+                v.add("encryptionCertificate", "cannot be quoted for T-SQL: " + e.getMessage());
+            }
         }
     }
 
@@ -143,8 +169,9 @@ public class PolicyService {
     private void apply(BackupPolicy policy, PolicyRequest request) {
         Violations violations = new Violations();
         for (int i = 0; i < request.destinations().size(); i++) {
-            if (em.find(KnownHost.class, request.destinations().get(i).hostId()) == null) {
-                violations.add("destinations[" + i + "].hostId", "the inventory has no machine with this id");
+            if (destinations.siteOf(request.destinations().get(i).hostId()) == null) {
+                violations.add("destinations[" + i + "].hostId", "the inventory has no machine with this id "
+                        + "(a host, or a physical server)");
             }
         }
         violations.throwIfAny("The policy");
@@ -159,12 +186,15 @@ public class PolicyService {
         policy.backupFolder = request.backupFolder();
         policy.backupFolderMount = request.backupFolderMount();
         policy.destinations.clear();
-        request.destinations().forEach(d -> policy.destinations.add(new OffsiteDestination(d.path(), d.hostId())));
+        request.destinations().forEach(d -> policy.destinations.add(new OffsiteDestination(d.path(), d.hostId(),
+                d.sqlServerPath())));
         policy.retentionDays = request.retentionDays();
         policy.compression = request.compression() == null || request.compression();
         policy.checksum = request.checksum() == null || request.checksum();
         policy.verifyAfterBackup = request.verifyAfterBackup() == null || request.verifyAfterBackup();
         policy.encryptionCertificate = request.encryptionCertificate();
+        policy.maxTransferSize = request.maxTransferSize();
+        policy.bufferCount = request.bufferCount();
     }
 
     private PolicyView view(KnownDatabase database, BackupPolicy policy) {
@@ -172,10 +202,14 @@ public class PolicyService {
                 new PolicyRequest.FullSchedule(policy.fullKind, policy.fullTime, policy.fullDay, policy.fullCron,
                         policy.timeZone),
                 policy.differentialMinutes, policy.logMinutes, policy.backupFolder, policy.backupFolderMount,
-                policy.destinations.stream().map(d -> new PolicyRequest.Destination(d.path, d.hostId)).toList(),
+                policy.destinations.stream().map(d -> new PolicyRequest.Destination(d.path, d.hostId, d.sqlServerPath))
+                        .toList(),
                 policy.retentionDays, policy.compression, policy.checksum, policy.verifyAfterBackup,
-                policy.encryptionCertificate);
+                policy.encryptionCertificate, policy.maxTransferSize, policy.bufferCount);
         var tradeOff = PolicyArithmetic.tradeOff(policy, database.rpoMinutes);
+        if (policy.backupFolderMount == null) {
+            tradeOff = tradeOff.withoutOffsiteCopies();
+        }
         return new PolicyView(database.id, database.name, described, policy.paused, tradeOff,
                 restoreNow(database.id, tradeOff), warnings(database, policy, tradeOff.meetsRpo(),
                         tradeOff.worstCaseDataLossMinutes()));
@@ -183,15 +217,15 @@ public class PolicyService {
 
     private RestoreWork restoreNow(String databaseId, PolicyTradeOff tradeOff) {
         return BackupChains.of(catalog.of(databaseId)).chains().stream().findFirst().map(chain -> {
-            List<CatalogEntry> apply = new ArrayList<>();
+            List<BackupSet> apply = new ArrayList<>();
             apply.add(chain.full());
             chain.newestDifferential().ifPresent(apply::add);
             apply.addAll(chain.logs());
             double differentialRate = chain.newestDifferential().map(d -> d.sizeOnDisk()
                     / (double) Math.max(1, java.time.Duration.between(chain.full().finishedAt(), d.finishedAt())
                             .toMinutes())).orElse(0.0);
-            long averageLog = (long) chain.logs().stream().mapToLong(CatalogEntry::sizeOnDisk).average().orElse(0);
-            return new RestoreWork(apply.size(), apply.stream().mapToLong(CatalogEntry::sizeOnDisk).sum(),
+            long averageLog = (long) chain.logs().stream().mapToLong(BackupSet::sizeOnDisk).average().orElse(0);
+            return new RestoreWork(apply.size(), apply.stream().mapToLong(BackupSet::sizeOnDisk).sum(),
                     chain.logs().size(), PolicyArithmetic.worstCaseBytes(tradeOff, chain.full().sizeOnDisk(),
                             differentialRate, averageLog));
         }).orElse(null);
@@ -201,16 +235,21 @@ public class PolicyService {
     private List<String> warnings(KnownDatabase database, BackupPolicy policy, boolean meetsRpo, long worstLoss) {
         List<String> warnings = new ArrayList<>();
         KnownServer server = em.find(KnownServer.class, database.serverId);
-        List<KnownHost> hosts = policy.destinations.stream().map(d -> em.find(KnownHost.class, d.hostId)).toList();
-        if (server != null && server.hostId != null && hosts.stream().allMatch(h -> h.id.equals(server.hostId))) {
+        if (policy.backupFolderMount == null) {
+            warnings.add("no backupFolderMount: this service cannot read the backup folder, so no offsite copy is "
+                    + "ever made, nothing counts as restorable from offsite and the RPO target cannot be met");
+        }
+        List<String> machines = policy.destinations.stream().map(d -> d.hostId).toList();
+        List<String> sites = machines.stream().map(destinations::siteOf).toList();
+        if (server != null && machines.stream().allMatch(m -> m.equals(destinations.machineOf(server)))) {
             warnings.add("every copy is on the machine that runs " + database.name + "; a hardware failure there "
                     + "loses the database and its backups together");
         }
-        if (server != null && hosts.stream().allMatch(h -> h.siteId.equals(server.siteId))) {
+        if (server != null && sites.stream().allMatch(site -> server.siteId.equals(site))) {
             warnings.add("every copy is at the database's own site; a disaster at that facility loses them all. The "
                     + "guide asks for another physical machine, if possible in another geographic location");
         }
-        if (!meetsRpo) {
+        if (!meetsRpo && policy.backupFolderMount != null) {
             warnings.add("at worst " + worstLoss + " minutes of work are lost, more than the RPO target of "
                     + database.rpoMinutes + " minutes");
         }

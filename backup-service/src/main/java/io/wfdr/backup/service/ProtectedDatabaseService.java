@@ -22,9 +22,14 @@ public class ProtectedDatabaseService {
     }
 
     @Transactional
-    public List<ProtectedDatabaseView> list() {
-        return em.createQuery("from KnownDatabase order by name, id", KnownDatabase.class).getResultList().stream()
-                .map(this::view).toList();
+    public io.wfdr.spine.api.Page<ProtectedDatabaseView> list(int page, int size) {
+        long total = em.createQuery("select count(d) from KnownDatabase d", Long.class).getSingleResult();
+        if ((long) page * size >= total) {
+            return new io.wfdr.spine.api.Page<>(List.of(), page, size, total);
+        }
+        return new io.wfdr.spine.api.Page<>(em.createQuery("from KnownDatabase order by name, id", KnownDatabase.class)
+                .setFirstResult(page * size).setMaxResults(size).getResultList().stream().map(this::view).toList(),
+                page, size, total);
     }
 
     @Transactional

@@ -12,12 +12,14 @@ import java.util.Set;
 
 import io.wfdr.backup.domain.BackupPolicy;
 import io.wfdr.backup.domain.CatalogRecord;
+import io.wfdr.backup.domain.CopyState;
 import io.wfdr.backup.domain.KnownDatabase;
+import io.wfdr.backup.messaging.OffsiteCopyFacts;
 import io.wfdr.backup.domain.OffsiteCopy;
 import io.wfdr.backup.domain.RetentionPlan;
 import io.wfdr.backup.messaging.BackupEvents;
 import io.wfdr.backup.messaging.BackupExpired;
-import io.wfdr.backup.offsite.ManifestStore;
+import io.wfdr.spine.contract.ManifestStore;
 import io.wfdr.spine.problem.ConflictProblem;
 import io.wfdr.spine.problem.NotFoundProblem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,17 +73,25 @@ public class RetentionService {
         }
     }
 
-    /** Applies the plan; a file that cannot be deleted leaves its backup in the catalog, to be tried again. */
+    /**
+     * Applies the plan, copy by copy: each copy of an expired backup is deleted by its id (its file, unless another
+     * live copy names the same file, and its manifest) and marked DELETED; a copy that cannot be deleted keeps its
+     * backup in the catalog, to be tried again.
+     */
     @Transactional
     public RetentionPlan apply(String databaseId) {
         RetentionPlan plan = plan(databaseId);
         for (RetentionPlan.Decision decision : plan.expire()) {
-            List<String> deleted = new ArrayList<>();
+            List<OffsiteCopyFacts> deleted = new ArrayList<>();
             boolean all = true;
-            for (OffsiteCopy copy : em.createQuery("from OffsiteCopy where backupSetId = ?1", OffsiteCopy.class)
-                    .setParameter(1, decision.backupSetId()).getResultList()) {
-                all &= delete(Path.of(copy.path), deleted);
-                all &= delete(Path.of(copy.path + ManifestStore.SUFFIX), deleted);
+            for (OffsiteCopy copy : em.createQuery("from OffsiteCopy where backupSetId = ?1 and state <> ?2",
+                    OffsiteCopy.class).setParameter(1, decision.backupSetId()).setParameter(2, CopyState.DELETED)
+                    .getResultList()) {
+                if (deleteCopy(copy)) {
+                    deleted.add(OffsiteCopyFacts.of(copy));
+                } else {
+                    all = false;
+                }
             }
             if (all) {
                 CatalogRecord record = em.find(CatalogRecord.class, decision.backupSetId());
@@ -93,11 +103,23 @@ public class RetentionService {
         return plan;
     }
 
-    private static boolean delete(Path file, List<String> deleted) {
+    private boolean deleteCopy(OffsiteCopy copy) {
+        long sharing = em.createQuery("select count(c) from OffsiteCopy c where c.path = ?1 and c.id <> ?2 "
+                + "and c.state <> ?3", Long.class).setParameter(1, copy.path).setParameter(2, copy.id)
+                .setParameter(3, CopyState.DELETED).getSingleResult();
+        boolean ok = sharing > 0 || delete(Path.of(copy.path));
+        ok &= delete(Path.of(copy.manifestPath == null ? copy.path + ManifestStore.SUFFIX : copy.manifestPath));
+        if (ok) {
+            copy.state = CopyState.DELETED;
+            copy.deletedAt = clock.instant();
+            copy.verifiedAt = null;
+        }
+        return ok;
+    }
+
+    private static boolean delete(Path file) {
         try {
-            if (Files.deleteIfExists(file)) {
-                deleted.add(file.toString());
-            }
+            Files.deleteIfExists(file);
             return true;
         } catch (IOException e) {
             return false;

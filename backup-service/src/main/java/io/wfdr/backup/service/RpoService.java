@@ -15,7 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.wfdr.backup.api.RpoStatus;
 import io.wfdr.backup.domain.BackupChains;
-import io.wfdr.backup.domain.CatalogEntry;
+import io.wfdr.backup.domain.BackupPolicy;
+import io.wfdr.spine.contract.BackupSet;
 import io.wfdr.backup.domain.KnownDatabase;
 import io.wfdr.backup.domain.OffsiteRestorePoint;
 import io.wfdr.backup.domain.RpoState;
@@ -73,19 +74,38 @@ public class RpoService {
     }
 
     RpoStatus status(KnownDatabase database) {
-        List<CatalogEntry> entries = catalog.of(database.id);
+        List<BackupSet> entries = catalog.of(database.id);
         Set<String> copied = new HashSet<>(em.createQuery("select c.backupSetId from OffsiteCopy c where "
-                + "c.databaseId = ?1 and c.verifiedAt is not null", String.class)
+                + "c.databaseId = ?1 and c.state = io.wfdr.backup.domain.CopyState.VERIFIED", String.class)
                 .setParameter(1, database.id).getResultList());
-        Optional<CatalogEntry> newest = OffsiteRestorePoint.newest(BackupChains.of(entries), copied);
+        Optional<BackupSet> newest = OffsiteRestorePoint.newest(BackupChains.of(entries), copied);
         if (newest.isEmpty()) {
             return new RpoStatus(database.id, database.name, database.rpoMinutes, null, null, null,
-                    RpoStatus.State.UNKNOWN);
+                    RpoStatus.State.UNKNOWN, whyUnknown(database, entries, copied));
         }
         Instant at = newest.get().finishedAt();
         long age = Math.max(0, Duration.between(at, clock.instant()).toMinutes());
-        return new RpoStatus(database.id, database.name, database.rpoMinutes, newest.get().backupSetId(), at, age,
-                age > database.rpoMinutes ? RpoStatus.State.BREACHED : RpoStatus.State.MET);
+        return new RpoStatus(database.id, database.name, database.rpoMinutes, newest.get().backupSetUuid(), at, age,
+                age > database.rpoMinutes ? RpoStatus.State.BREACHED : RpoStatus.State.MET,
+                age > database.rpoMinutes ? "the newest point restorable from offsite copies is " + age
+                        + " minutes old, more than the target of " + database.rpoMinutes : null);
+    }
+
+    private String whyUnknown(KnownDatabase database, List<BackupSet> entries, Set<String> copied) {
+        BackupPolicy policy = em.find(BackupPolicy.class, database.id);
+        if (policy == null) {
+            return database.name + " has no backup policy";
+        }
+        if (policy.backupFolderMount == null) {
+            return "the policy has no backupFolderMount, so no backup of " + database.name + " is ever copied offsite";
+        }
+        if (entries.stream().noneMatch(BackupSet::canStartRestore)) {
+            return "the catalog has no usable full backup of " + database.name;
+        }
+        if (copied.isEmpty()) {
+            return "no backup of " + database.name + " has a verified offsite copy yet";
+        }
+        return "no full backup of " + database.name + " has a verified offsite copy";
     }
 
     private void publishChange(KnownDatabase database, RpoStatus status) {

@@ -80,14 +80,14 @@ class BackupOperationsTest {
                 "copies[0].hostId", equalTo(inventory.drMachine), "copies[0].error", equalTo(null));
         assertTrue(fileName.contains(backupFile.getFileName().toString()));
         assertTrue(java.nio.file.Files.exists(offsite.resolve(backupFile.getFileName())));
-        var manifests = new io.wfdr.backup.offsite.ManifestStore().readAll(offsite);
+        var manifests = new io.wfdr.spine.contract.ManifestStore().readAll(offsite);
         assertEquals(1, manifests.manifests().size());
         assertEquals(sha256, manifests.manifests().get(0).files().get(0).sha256());
-        assertEquals(io.wfdr.backup.domain.BackupType.FULL, manifests.manifests().get(0).backup().type());
+        assertEquals(io.wfdr.spine.contract.BackupType.FULL, manifests.manifests().get(0).backup().type());
 
         as("viewer").get("/api/databases/" + inventory.fullDb + "/rpo").then().statusCode(200)
                 .body("state", equalTo("MET"), "ageMinutes", equalTo(0), "targetMinutes", equalTo(30),
-                        "newestRestorableBackupSetId", equalTo(manifests.manifests().get(0).backup().backupSetId()));
+                        "newestRestorableBackupSetId", equalTo(manifests.manifests().get(0).backup().backupSetUuid()));
         as("viewer").get("/api/databases/" + inventory.simpleDb + "/rpo").then().body("state", equalTo("UNKNOWN"));
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 io.restassured.RestAssured.given().get("/q/metrics").then()
@@ -122,9 +122,12 @@ class BackupOperationsTest {
                 .body("restoreNow.backups", equalTo(2), "restoreNow.bytes", equalTo(2 * 128 * 1024),
                         "restoreNow.estimatedBytesAtWorst", org.hamcrest.Matchers.greaterThan(2 * 128 * 1024));
         as("viewer").get("/api/catalog?type=FULL&databaseId=" + inventory.fullDb).then().statusCode(200)
-                .body("total", equalTo(1), "items[0].backupSize", equalTo(256 * 1024),
-                        "items[0].compressedSize", equalTo(128 * 1024), "items[0].hasChecksums", equalTo(true),
-                        "items[0].files[0]", startsWith("D:\\Backup\\TFLOWF\\"));
+                .body("total", equalTo(1), "items[0].backupSize", equalTo("262144"),
+                        "items[0].compressedBackupSize", equalTo("131072"), "items[0].hasBackupChecksums", equalTo(true),
+                        "items[0].media.files[0].physicalDeviceName", startsWith("D:\\Backup\\TFLOWF\\SQLPROD01-"),
+                        "items[0].logicalFiles", hasSize(2), "items[0].position", equalTo(1),
+                        "items[0].source.databaseId", equalTo(inventory.fullDb),
+                        "items[0].source.environmentId", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test

@@ -57,11 +57,58 @@ class BackupPolicyTest {
 
     @Test
     void aDailyPolicyWithCopiesAtTheDrSiteShowsItsTradeOffAndNoWarning() {
-        as("operator").body(policy(15, drMachine)).put("/api/databases/" + fullDb + "/policy")
+        Map<String, Object> policy = policy(15, drMachine);
+        policy.put("backupFolderMount", "/mnt/sql-backup/TFLOWF");
+        as("operator").body(policy).put("/api/databases/" + fullDb + "/policy")
                 .then().statusCode(200)
                 .body("tradeOff.worstCaseDataLossMinutes", equalTo(15), "tradeOff.backupsToApplyAtWorst", equalTo(10),
                         "tradeOff.meetsRpo", equalTo(true), "warnings", empty(), "paused", equalTo(false));
         as("viewer").get("/api/databases/" + fullDb).then().body("policy", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void aPolicyThatCanNeverCopyOffsiteSaysSoAndDoesNotMeetItsRpo() {
+        as("operator").body(policy(15, drMachine)).put("/api/databases/" + fullDb + "/policy")
+                .then().statusCode(200)
+                .body("tradeOff.meetsRpo", equalTo(false), "warnings[0]", containsString("no backupFolderMount"));
+    }
+
+    @Test
+    void thePhysicalDrSqlServerItselfCanBeADestination() {
+        String drSql = Inventory.id();
+        inventory.announce("server.registered", Map.of("id", drSql, "name", "SQLDR01", "currentName", "SQLDR01",
+                "siteId", inventory.drSite, "roles", List.of("DATABASE_SERVER")));
+        Map<String, Object> policy = policy(15, drSql);
+        policy.put("backupFolderMount", "/mnt/sql-backup/TFLOWF");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                as("operator").body(policy).put("/api/databases/" + fullDb + "/policy").then().statusCode(200)
+                        .body("warnings", empty()));
+    }
+
+    @Test
+    void aDatabaseNameTheTSqlBuilderCannotQuoteIsRefusedWhenThePolicyIsSaved() {
+        String db = Inventory.id();
+        inventory.announce("database.registered", Map.of("id", db, "name", "TFLOWF\u0007BELL", "kind", "WORKFLOW",
+                "serverId", server, "environmentId", Inventory.id(), "recoveryModel", "FULL", "rpoMinutes", 30,
+                "rtoMinutes", 240));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                as("viewer").get("/api/databases/" + db).then().statusCode(200));
+        Map<String, Object> policy = policy(15, drMachine);
+        policy.put("encryptionCertificate", "cert\u0001");
+        as("operator").body(policy).put("/api/databases/" + db + "/policy").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("databaseId", "encryptionCertificate"));
+    }
+
+    @Test
+    void maxTransferSizeMustBeAMultipleOf64Kb() {
+        Map<String, Object> policy = policy(15, drMachine);
+        policy.put("maxTransferSize", 100_000);
+        as("operator").body(policy).put("/api/databases/" + fullDb + "/policy").then().statusCode(400)
+                .body("errors[0].field", equalTo("maxTransferSize"));
+        policy.put("maxTransferSize", 1_048_576);
+        policy.put("bufferCount", 32);
+        as("operator").body(policy).put("/api/databases/" + fullDb + "/policy").then().statusCode(200)
+                .body("policy.maxTransferSize", equalTo(1_048_576), "policy.bufferCount", equalTo(32));
     }
 
     @Test

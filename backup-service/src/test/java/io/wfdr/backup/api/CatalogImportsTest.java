@@ -18,10 +18,10 @@ import java.util.UUID;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.wfdr.backup.domain.BackupType;
-import io.wfdr.backup.domain.CatalogEntry;
-import io.wfdr.backup.offsite.BackupManifest;
-import io.wfdr.backup.offsite.ManifestStore;
+import io.wfdr.spine.contract.BackupType;
+import io.wfdr.spine.contract.BackupSet;
+import io.wfdr.spine.contract.BackupManifest;
+import io.wfdr.spine.contract.ManifestStore;
 import io.wfdr.backup.sqlserver.FakeSqlServers;
 import io.wfdr.localstack.KafkaBrokerTestResource;
 import io.wfdr.localstack.TestSigningKeys;
@@ -59,17 +59,17 @@ class CatalogImportsTest {
     @Test
     void theCatalogIsRebuiltFromADestinationAloneAndOnlyIntactFilesCount() throws Exception {
         Path destination = Files.createTempDirectory("wfdr-rebuild");
-        CatalogEntry good = manifestWithFile(destination, inventory.fullDbName, "SQLPROD01", false);
-        CatalogEntry flipped = manifestWithFile(destination, inventory.fullDbName, "SQLPROD01", true);
+        BackupSet good = manifestWithFile(destination, inventory.fullDbName, "SQLPROD01", false);
+        BackupSet flipped = manifestWithFile(destination, inventory.fullDbName, "SQLPROD01", true);
         manifestWithFile(destination, "UNKNOWNDB", "SQLPROD01", false);
 
         as("operator").body(Map.of("path", destination.toString(), "hostId", inventory.drMachine))
                 .post("/api/catalog/rebuild").then().statusCode(200)
                 .body("imported", equalTo(1), "copiesRecorded", equalTo(1), "problems", hasSize(2),
-                        "problems", hasItem(containsString(flipped.backupSetId() + ": ")),
+                        "problems", hasItem(containsString(flipped.backupSetUuid() + ": ")),
                         "problems", hasItem(containsString("no known database UNKNOWNDB")));
         as("viewer").get("/api/databases/" + inventory.fullDb + "/chains").then()
-                .body("chains[0].full.backupSetId", equalTo(good.backupSetId().toUpperCase()));
+                .body("chains[0].full.backupSetUuid", equalTo(good.backupSetUuid().toUpperCase()));
         as("viewer").get("/api/databases/" + inventory.fullDb + "/rpo").then().body("state", equalTo("MET"));
 
         as("operator").post("/api/catalog/verify?databaseId=" + inventory.fullDb).then().statusCode(200)
@@ -91,7 +91,7 @@ class CatalogImportsTest {
                 .post("/api/catalog/rebuild").then().statusCode(400).body("errors[0].field", equalTo("path"));
     }
 
-    private static CatalogEntry manifestWithFile(Path destination, String database, String server, boolean corrupt)
+    private static BackupSet manifestWithFile(Path destination, String database, String server, boolean corrupt)
             throws Exception {
         String name = database + "_" + UUID.randomUUID() + ".bak";
         byte[] bytes = new byte[64 * 1024];
@@ -102,10 +102,10 @@ class CatalogImportsTest {
             bytes[100] ^= 1;
             Files.write(destination.resolve(name), bytes);
         }
-        CatalogEntry entry = new CatalogEntry(UUID.randomUUID().toString(), database, BackupType.FULL, false,
+        BackupSet entry = BackupSet.ofChain(UUID.randomUUID().toString(), database, BackupType.FULL, false,
                 BigDecimal.valueOf(10), BigDecimal.valueOf(20), null, null, "F", "F", Instant.now(), false);
-        new ManifestStore().write(destination, new BackupManifest(BackupManifest.VERSION, server, entry,
-                List.of(new BackupManifest.ManifestFile(name, bytes.length, sha))));
+        new ManifestStore().write(destination, new BackupManifest(BackupManifest.VERSION, java.time.Instant.now(), server, entry,
+                List.of(new BackupManifest.ManifestFile(1, name, bytes.length, sha))));
         return entry;
     }
 }

@@ -19,10 +19,10 @@ import java.util.UUID;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.wfdr.backup.domain.BackupType;
-import io.wfdr.backup.domain.CatalogEntry;
-import io.wfdr.backup.offsite.BackupManifest;
-import io.wfdr.backup.offsite.ManifestStore;
+import io.wfdr.spine.contract.BackupType;
+import io.wfdr.spine.contract.BackupSet;
+import io.wfdr.spine.contract.BackupManifest;
+import io.wfdr.spine.contract.ManifestStore;
 import io.wfdr.localstack.KafkaBrokerTestResource;
 import io.wfdr.localstack.TestSigningKeys;
 import io.wfdr.localstack.TestTopics;
@@ -70,10 +70,10 @@ class RetentionTest {
         byte[] bytes = id.getBytes();
         Files.write(destination.resolve(name), bytes);
         String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        CatalogEntry entry = new CatalogEntry(id, database, BackupType.FULL, false, BigDecimal.valueOf(lsn),
+        BackupSet entry = BackupSet.ofChain(id, database, BackupType.FULL, false, BigDecimal.valueOf(lsn),
                 BigDecimal.valueOf(lsn + 10), null, null, "F", "F", Instant.now().minus(Duration.ofDays(daysAgo)), false);
-        new ManifestStore().write(destination, new BackupManifest(BackupManifest.VERSION, "SQLPROD01", entry,
-                List.of(new BackupManifest.ManifestFile(name, bytes.length, sha))));
+        new ManifestStore().write(destination, new BackupManifest(BackupManifest.VERSION, java.time.Instant.now(), "SQLPROD01", entry,
+                List.of(new BackupManifest.ManifestFile(1, name, bytes.length, sha))));
         return id;
     }
 }

@@ -18,7 +18,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.wfdr.backup.domain.BackupSchedule;
-import io.wfdr.backup.domain.BackupType;
+import io.wfdr.spine.contract.BackupType;
 import io.wfdr.backup.domain.ScheduleSlot;
 import io.wfdr.backup.service.ScheduledBackupsProbe;
 import io.wfdr.localstack.KafkaBrokerTestResource;

@@ -1,5 +1,7 @@
 package io.wfdr.backup.domain;
 
+import io.wfdr.spine.contract.BackupType;
+import io.wfdr.spine.contract.BackupSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,16 +16,16 @@ import org.junit.jupiter.api.Test;
 class BackupChainsTest {
 
     private static final String FORK = "9F1C1A52-0000-4000-8000-000000000001";
-    private final List<CatalogEntry> catalog = new ArrayList<>();
+    private final List<BackupSet> catalog = new ArrayList<>();
 
     @Test
     void theGuidesRestoreIsTheLastFullThenTheNewestDifferentialOnItThenTheLogs() {
-        CatalogEntry full = full("F1", 100, 200);
+        BackupSet full = full("F1", 100, 200);
         differential("D1", 200, 300, "F1");
-        CatalogEntry newest = differential("D2", 200, 400, "F1");
+        BackupSet newest = differential("D2", 200, 400, "F1");
         log("L1", 150, 350);
-        CatalogEntry l2 = log("L2", 350, 450);
-        CatalogEntry l3 = log("L3", 450, 500);
+        BackupSet l2 = log("L2", 350, 450);
+        BackupSet l3 = log("L3", 450, 500);
 
         BackupChain chain = BackupChains.of(catalog).chains().get(0);
 
@@ -43,9 +45,9 @@ class BackupChainsTest {
 
         BackupChains.Result result = BackupChains.of(catalog);
 
-        assertEquals("F2", result.chains().get(0).full().backupSetId(), "newest full first");
-        assertEquals("D2", result.chains().get(0).newestDifferential().orElseThrow().backupSetId());
-        assertEquals("D1", result.chains().get(1).newestDifferential().orElseThrow().backupSetId());
+        assertEquals("F2", result.chains().get(0).full().backupSetUuid(), "newest full first");
+        assertEquals("D2", result.chains().get(0).newestDifferential().orElseThrow().backupSetUuid());
+        assertEquals("D1", result.chains().get(1).newestDifferential().orElseThrow().backupSetUuid());
     }
 
     @Test
@@ -56,7 +58,8 @@ class BackupChainsTest {
 
         BackupChains.Result result = BackupChains.of(catalog);
 
-        assertEquals(1, result.chains().size(), "the copy-only full starts no chain");
+        assertEquals(List.of("C1", "F1"), result.chains().stream().map(c -> c.full().backupSetUuid()).toList());
+        assertTrue(result.chains().get(0).differentials().isEmpty(), "nothing is based on the copy-only full");
         assertEquals("D1", result.breaks().get(0).backupSetId());
         assertTrue(result.breaks().get(0).reason().contains("not in the catalog, or is copy-only"));
     }
@@ -70,7 +73,7 @@ class BackupChainsTest {
     @Test
     void logBackupsMustBeContiguous() {
         full("F1", 100, 200);
-        CatalogEntry l1 = log("L1", 150, 300);
+        BackupSet l1 = log("L1", 150, 300);
         log("L2", 320, 400);
         BackupChain chain = BackupChains.of(catalog).chains().get(0);
         assertEquals(List.of(l1), chain.logs(), "the run stops at the gap");
@@ -80,7 +83,7 @@ class BackupChainsTest {
 
     @Test
     void aLogGapRightAfterTheFullLeavesOnlyTheFull() {
-        CatalogEntry full = full("F1", 100, 200);
+        BackupSet full = full("F1", 100, 200);
         log("L1", 250, 300);
         BackupChain chain = BackupChains.of(catalog).chains().get(0);
         assertTrue(chain.logs().isEmpty());
@@ -92,7 +95,7 @@ class BackupChainsTest {
     void aChangedRecoveryForkBreaksTheLogChain() {
         full("F1", 100, 200);
         log("L1", 150, 300);
-        catalog.add(new CatalogEntry("L2", "TFLOWF", BackupType.LOG, false, lsn(300), lsn(400), lsn(100), null,
+        catalog.add(BackupSet.ofChain("L2", "TFLOWF", BackupType.LOG, false, lsn(300), lsn(400), lsn(100), null,
                 "OTHER-FORK", "OTHER-FORK", Instant.EPOCH, false));
         BackupChain chain = BackupChains.of(catalog).chains().get(0);
         assertEquals(1, chain.logs().size());
@@ -101,7 +104,7 @@ class BackupChainsTest {
 
     @Test
     void aDamagedBackupIsNeverRestorable() {
-        catalog.add(new CatalogEntry("F1", "TFLOWF", BackupType.FULL, false, lsn(100), lsn(200), null, null, FORK,
+        catalog.add(BackupSet.ofChain("F1", "TFLOWF", BackupType.FULL, false, lsn(100), lsn(200), null, null, FORK,
                 FORK, Instant.EPOCH, true));
         BackupChains.Result result = BackupChains.of(catalog);
         assertTrue(result.chains().isEmpty());
@@ -111,42 +114,129 @@ class BackupChainsTest {
     @Test
     void copyOnlyLogBackupsDoNotBreakTheChain() {
         full("F1", 100, 200);
-        CatalogEntry l1 = log("L1", 150, 300);
+        BackupSet l1 = log("L1", 150, 300);
         catalog.add(entry("CL", BackupType.LOG, true, 300, 310, null));
-        CatalogEntry l2 = log("L2", 300, 400);
+        BackupSet l2 = log("L2", 300, 400);
         assertEquals(List.of(l1, l2), BackupChains.of(catalog).chains().get(0).logs());
     }
 
     @Test
     void lsnsBeyondTheRangeOfLongCompareCorrectly() {
         BigDecimal big = new BigDecimal("9999999999999999999999999");
-        catalog.add(new CatalogEntry("F1", "TFLOWF", BackupType.FULL, false, big.subtract(BigDecimal.TEN),
+        catalog.add(BackupSet.ofChain("F1", "TFLOWF", BackupType.FULL, false, big.subtract(BigDecimal.TEN),
                 big.subtract(BigDecimal.ONE), null, null, FORK, FORK, Instant.EPOCH, false));
-        catalog.add(new CatalogEntry("L1", "TFLOWF", BackupType.LOG, false, big.subtract(BigDecimal.TEN), big,
+        catalog.add(BackupSet.ofChain("L1", "TFLOWF", BackupType.LOG, false, big.subtract(BigDecimal.TEN), big,
                 null, null, FORK, FORK, Instant.EPOCH, false));
         assertEquals(1, BackupChains.of(catalog).chains().get(0).logs().size());
     }
 
-    private CatalogEntry full(String id, long first, long last) {
+    @Test
+    void aCopyOnlyFullStartsARestoreAndTheLogsAfterItApply() {
+        catalog.add(BackupSet.ofChain("F1", "TFLOWF", BackupType.FULL, false, lsn(100), lsn(200), null, null, FORK,
+                FORK, Instant.EPOCH, true));
+        catalog.add(entry("C1", BackupType.FULL, true, 250, 300, null));
+        log("L1", 150, 320);
+        BackupSet l2 = log("L2", 320, 400);
+
+        BackupChain chain = BackupChains.of(catalog).chains().get(0);
+
+        assertEquals("C1", chain.full().backupSetUuid(), "the newest full is damaged; the copy-only one still restores");
+        assertEquals(l2, chain.newestRestorable());
+    }
+
+    @Test
+    void aDamagedLogEndsTheChainBeforeIt() {
+        full("F1", 100, 200);
+        BackupSet l1 = log("L1", 150, 300);
+        catalog.add(BackupSet.ofChain("L2", "TFLOWF", BackupType.LOG, false, lsn(300), lsn(400), null, null, FORK,
+                FORK, Instant.EPOCH, true));
+        log("L3", 400, 500);
+
+        BackupChain chain = BackupChains.of(catalog).chains().get(0);
+
+        assertEquals(List.of(l1), chain.logs());
+        assertTrue(chain.breaks().get(0).reason().contains("log gap"), chain.breaks().toString());
+    }
+
+    @Test
+    void theFirstLogAfterTheFullMustBeOnTheFullsRecoveryFork() {
+        full("F1", 100, 200);
+        catalog.add(BackupSet.ofChain("L1", "TFLOWF", BackupType.LOG, false, lsn(150), lsn(300), null, null,
+                "OTHER-FORK", "OTHER-FORK", Instant.EPOCH, false));
+
+        BackupChain chain = BackupChains.of(catalog).chains().get(0);
+
+        assertTrue(chain.logs().isEmpty());
+        assertTrue(chain.breaks().get(0).reason().contains("recovery fork"), chain.breaks().toString());
+    }
+
+    @Test
+    void aLogOnANewForkDoesNotCutOffTheChainThatGoesOnOnTheOldOne() {
+        full("F1", 100, 200);
+        BackupSet l1 = log("L1", 150, 300);
+        BackupSet newFork = BackupSet.ofChain("N1", "TFLOWF", BackupType.LOG, false, lsn(300), lsn(350), null, null,
+                FORK, "NEW-FORK", Instant.EPOCH, false);
+        catalog.add(newFork);
+        BackupSet l2 = log("L2", 300, 400);
+        BackupSet l3 = log("L3", 400, 500);
+
+        List<BackupChain> chains = BackupChains.of(catalog).chains();
+
+        assertEquals(2, chains.size(), "one chain per fork");
+        assertEquals(List.of(l1, l2, l3), chains.get(0).logs(), "the old fork goes on to L3");
+        assertEquals(List.of(l1, newFork), chains.get(1).logs(), "the new fork from the restore");
+    }
+
+    @Test
+    void lsnsAbove2To63AreComparedAsNumbersNotByTheirLow64Bits() {
+        BigDecimal low = new BigDecimal(java.math.BigInteger.ONE.shiftLeft(64).add(java.math.BigInteger.ONE.shiftLeft(62)));
+        BigDecimal high = new BigDecimal(java.math.BigInteger.ONE.shiftLeft(65)).add(lsn(1));
+        assertTrue(high.compareTo(low) > 0 && high.longValue() < low.longValue(),
+                "the two LSNs sort the other way round by their low 64 bits");
+        catalog.add(BackupSet.ofChain("OLD", "TFLOWF", BackupType.FULL, false, low, low.add(lsn(1)), null, null,
+                FORK, FORK, Instant.EPOCH, false));
+        catalog.add(BackupSet.ofChain("NEW", "TFLOWF", BackupType.FULL, false, high, high.add(lsn(1)), null, null,
+                FORK, FORK, Instant.EPOCH, false));
+
+        assertEquals("NEW", BackupChains.of(catalog).chains().get(0).full().backupSetUuid());
+    }
+
+    @Test
+    void aDifferentialAttachesByItsBaseGuidNotByLsnOrder() {
+        full("F1", 100, 200);
+        catalog.add(entry("C2", BackupType.FULL, true, 500, 600, null));
+        BackupSet d = differential("D1", 600, 700, "F1");
+
+        BackupChains.Result result = BackupChains.of(catalog);
+
+        BackupChain f1 = result.chains().stream().filter(c -> c.full().backupSetUuid().equals("F1")).findFirst()
+                .orElseThrow();
+        BackupChain c2 = result.chains().stream().filter(c -> c.full().backupSetUuid().equals("C2")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of(d), f1.differentials(), "D1's base is F1, although C2 is the newer full before it");
+        assertTrue(c2.differentials().isEmpty());
+    }
+
+    private BackupSet full(String id, long first, long last) {
         return add(entry(id, BackupType.FULL, false, first, last, null));
     }
 
-    private CatalogEntry differential(String id, long first, long last, String base) {
+    private BackupSet differential(String id, long first, long last, String base) {
         return add(entry(id, BackupType.DIFFERENTIAL, false, first, last, base));
     }
 
-    private CatalogEntry log(String id, long first, long last) {
+    private BackupSet log(String id, long first, long last) {
         return add(entry(id, BackupType.LOG, false, first, last, null));
     }
 
-    private CatalogEntry add(CatalogEntry entry) {
+    private BackupSet add(BackupSet entry) {
         catalog.add(entry);
         return entry;
     }
 
-    private static CatalogEntry entry(String id, BackupType type, boolean copyOnly, long first, long last,
+    private static BackupSet entry(String id, BackupType type, boolean copyOnly, long first, long last,
             String base) {
-        return new CatalogEntry(id, "TFLOWF", type, copyOnly, lsn(first), lsn(last), null, base == null ? null
+        return BackupSet.ofChain(id, "TFLOWF", type, copyOnly, lsn(first), lsn(last), null, base == null ? null
                 : base.toLowerCase(), FORK, FORK, Instant.EPOCH, false);
     }
 

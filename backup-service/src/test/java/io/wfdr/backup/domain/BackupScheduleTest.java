@@ -1,5 +1,6 @@
 package io.wfdr.backup.domain;
 
+import io.wfdr.spine.contract.BackupType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.DayOfWeek;

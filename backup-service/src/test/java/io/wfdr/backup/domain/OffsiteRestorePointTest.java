@@ -1,5 +1,7 @@
 package io.wfdr.backup.domain;
 
+import io.wfdr.spine.contract.BackupType;
+import io.wfdr.spine.contract.BackupSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,10 +16,10 @@ import org.junit.jupiter.api.Test;
 class OffsiteRestorePointTest {
 
     private static final String FORK = "F0F0F0F0-0000-4000-8000-000000000000";
-    private final CatalogEntry full = entry("F", BackupType.FULL, 100, 200, null, 1);
-    private final CatalogEntry diff = entry("D", BackupType.DIFFERENTIAL, 200, 300, "F", 2);
-    private final CatalogEntry log1 = entry("L1", BackupType.LOG, 250, 350, null, 3);
-    private final CatalogEntry log2 = entry("L2", BackupType.LOG, 350, 450, null, 4);
+    private final BackupSet full = entry("F", BackupType.FULL, 100, 200, null, 1);
+    private final BackupSet diff = entry("D", BackupType.DIFFERENTIAL, 200, 300, "F", 2);
+    private final BackupSet log1 = entry("L1", BackupType.LOG, 250, 350, null, 3);
+    private final BackupSet log2 = entry("L2", BackupType.LOG, 350, 450, null, 4);
     private final BackupChains.Result chains = BackupChains.of(List.of(full, diff, log1, log2));
 
     @Test
@@ -36,8 +38,8 @@ class OffsiteRestorePointTest {
         assertEquals(full, OffsiteRestorePoint.newest(chains, Set.of("F", "L1", "L2")).orElseThrow());
     }
 
-    private static CatalogEntry entry(String id, BackupType type, long first, long last, String base, int minute) {
-        return new CatalogEntry(id, "TFLOWF", type, false, BigDecimal.valueOf(first), BigDecimal.valueOf(last), null,
+    private static BackupSet entry(String id, BackupType type, long first, long last, String base, int minute) {
+        return BackupSet.ofChain(id, "TFLOWF", type, false, BigDecimal.valueOf(first), BigDecimal.valueOf(last), null,
                 base, FORK, FORK, Instant.parse("2026-11-25T03:00:00Z").plusSeconds(60L * minute), false);
     }
 }

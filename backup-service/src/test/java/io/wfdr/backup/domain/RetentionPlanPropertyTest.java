@@ -1,5 +1,7 @@
 package io.wfdr.backup.domain;
 
+import io.wfdr.spine.contract.BackupType;
+import io.wfdr.spine.contract.BackupSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +32,7 @@ class RetentionPlanPropertyTest {
         int plansThatDelete = 0;
         for (long seed = 0; seed < 2_000; seed++) {
             Random random = new Random(seed);
-            List<CatalogEntry> catalog = history(random);
+            List<BackupSet> catalog = history(random);
             Set<String> verified = verifiedFulls(catalog, random);
             Duration retention = Duration.ofDays(1 + random.nextInt(10));
             RetentionPlan plan = RetentionPlan.of(catalog, verified, NOW, retention);
@@ -40,7 +42,7 @@ class RetentionPlanPropertyTest {
         assertTrue(plansThatDelete > 500, "the histories exercise deletion, not only keeping: " + plansThatDelete);
     }
 
-    private static void check(long seed, List<CatalogEntry> catalog, Set<String> verified, Duration retention,
+    private static void check(long seed, List<BackupSet> catalog, Set<String> verified, Duration retention,
             RetentionPlan plan) {
         String at = "seed " + seed;
         Set<String> expired = ids(plan.expire());
@@ -49,34 +51,34 @@ class RetentionPlanPropertyTest {
         assertTrue(expired.stream().noneMatch(kept::contains), at);
 
         List<BackupChain> chains = BackupChains.of(catalog).chains();
-        if (chains.stream().noneMatch(c -> verified.contains(c.full().backupSetId()))) {
+        if (chains.stream().noneMatch(c -> verified.contains(c.full().backupSetUuid()))) {
             assertTrue(expired.isEmpty(), at + ": nothing goes before a full is verified offsite");
             return;
         }
-        BackupChain anchor = chains.stream().filter(c -> verified.contains(c.full().backupSetId())).findFirst()
+        BackupChain anchor = chains.stream().filter(c -> verified.contains(c.full().backupSetUuid())).findFirst()
                 .orElseThrow();
         members(anchor).forEach(id -> assertTrue(kept.contains(id), at + ": the newest verified chain stays"));
 
         Instant windowStart = NOW.minus(retention);
         catalog.stream().filter(e -> !e.finishedAt().isBefore(windowStart))
-                .forEach(e -> assertTrue(kept.contains(e.backupSetId()), at + ": inside the window stays"));
+                .forEach(e -> assertTrue(kept.contains(e.backupSetUuid()), at + ": inside the window stays"));
 
-        chains.stream().filter(c -> kept.contains(c.full().backupSetId()))
+        chains.stream().filter(c -> kept.contains(c.full().backupSetUuid()))
                 .forEach(c -> members(c).forEach(id ->
                         assertTrue(kept.contains(id), at + ": a kept chain keeps what it needs")));
 
         boolean restorableAtWindowStart = chains.stream().anyMatch(c -> !c.full().finishedAt().isAfter(windowStart));
         if (restorableAtWindowStart) {
             assertTrue(chains.stream().anyMatch(c -> !c.full().finishedAt().isAfter(windowStart)
-                    && kept.contains(c.full().backupSetId())), at + ": the start of the window stays restorable");
+                    && kept.contains(c.full().backupSetUuid())), at + ": the start of the window stays restorable");
         }
     }
 
     private static List<String> members(BackupChain chain) {
         List<String> ids = new ArrayList<>();
-        ids.add(chain.full().backupSetId());
-        chain.differentials().forEach(d -> ids.add(d.backupSetId()));
-        chain.logs().forEach(l -> ids.add(l.backupSetId()));
+        ids.add(chain.full().backupSetUuid());
+        chain.differentials().forEach(d -> ids.add(d.backupSetUuid()));
+        chain.logs().forEach(l -> ids.add(l.backupSetUuid()));
         return ids;
     }
 
@@ -84,16 +86,16 @@ class RetentionPlanPropertyTest {
         return decisions.stream().map(RetentionPlan.Decision::backupSetId).collect(Collectors.toSet());
     }
 
-    private static Set<String> verifiedFulls(List<CatalogEntry> catalog, Random random) {
+    private static Set<String> verifiedFulls(List<BackupSet> catalog, Random random) {
         Set<String> verified = new HashSet<>();
         catalog.stream().filter(e -> e.type() == BackupType.FULL && random.nextInt(3) > 0)
-                .forEach(e -> verified.add(e.backupSetId()));
+                .forEach(e -> verified.add(e.backupSetUuid()));
         return verified;
     }
 
     /** Up to 20 days: a full at 02:00 most days, differentials every 4 hours, hourly logs with an occasional gap. */
-    private static List<CatalogEntry> history(Random random) {
-        List<CatalogEntry> catalog = new ArrayList<>();
+    private static List<BackupSet> history(Random random) {
+        List<BackupSet> catalog = new ArrayList<>();
         long lsn = 1_000;
         long logFrom = lsn;
         String base = null;
@@ -104,10 +106,10 @@ class RetentionPlanPropertyTest {
             Instant at = start.plus(Duration.ofHours(hour));
             if (hour % 24 == 2 && random.nextInt(10) > 1) {
                 boolean copyOnly = random.nextInt(8) == 0;
-                CatalogEntry full = entry("F" + id++, BackupType.FULL, copyOnly, lsn, lsn + 5, null, at);
+                BackupSet full = entry("F" + id++, BackupType.FULL, copyOnly, lsn, lsn + 5, null, at);
                 catalog.add(full);
                 if (!copyOnly) {
-                    base = full.backupSetId();
+                    base = full.backupSetUuid();
                 }
                 lsn += 10;
             }
@@ -125,9 +127,9 @@ class RetentionPlanPropertyTest {
         return catalog;
     }
 
-    private static CatalogEntry entry(String id, BackupType type, boolean copyOnly, long first, long last,
+    private static BackupSet entry(String id, BackupType type, boolean copyOnly, long first, long last,
             String base, Instant at) {
-        return new CatalogEntry(id, "TFLOWF", type, copyOnly, BigDecimal.valueOf(first), BigDecimal.valueOf(last),
+        return BackupSet.ofChain(id, "TFLOWF", type, copyOnly, BigDecimal.valueOf(first), BigDecimal.valueOf(last),
                 null, base, FORK, FORK, at, false);
     }
 }

@@ -1,5 +1,7 @@
 package io.wfdr.backup.offsite;
 
+import io.wfdr.spine.contract.ManifestStore;
+import io.wfdr.spine.contract.BackupManifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +14,8 @@ import java.util.List;
 
 import io.wfdr.backup.domain.BackupChain;
 import io.wfdr.backup.domain.BackupChains;
-import io.wfdr.backup.domain.BackupType;
-import io.wfdr.backup.domain.CatalogEntry;
+import io.wfdr.spine.contract.BackupType;
+import io.wfdr.spine.contract.BackupSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,21 +31,21 @@ class ManifestStoreTest {
 
     @Test
     void theChainRebuiltFromTheManifestsAtADestinationIsTheOriginalChain() throws IOException {
-        List<CatalogEntry> original = List.of(
+        List<BackupSet> original = List.of(
                 entry("0A2C56E8-AAAA-4BBB-8CCC-000000000001", BackupType.FULL, "1000000000000000100", "1000000000000000200", null),
                 entry("0A2C56E8-AAAA-4BBB-8CCC-000000000002", BackupType.DIFFERENTIAL, "1000000000000000200",
                         "1000000000000000300", "0a2c56e8-aaaa-4bbb-8ccc-000000000001"),
                 entry("0A2C56E8-AAAA-4BBB-8CCC-000000000003", BackupType.LOG, "1000000000000000250",
                         "1000000000000000400", null));
-        for (CatalogEntry entry : original) {
-            store.write(destination, new BackupManifest(BackupManifest.VERSION, "SQLPROD01", entry,
-                    List.of(new BackupManifest.ManifestFile(entry.type() + ".bak", 1024, "ab".repeat(32)))));
+        for (BackupSet entry : original) {
+            store.write(destination, new BackupManifest(BackupManifest.VERSION, java.time.Instant.now(), "SQLPROD01", entry,
+                    List.of(new BackupManifest.ManifestFile(1, entry.type() + ".bak", 1024, "ab".repeat(32)))));
         }
 
         ManifestStore.Read read = store.readAll(destination);
 
         assertTrue(read.unreadable().isEmpty());
-        List<CatalogEntry> rebuilt = read.manifests().stream().map(BackupManifest::backup).toList();
+        List<BackupSet> rebuilt = read.manifests().stream().map(BackupManifest::backup).toList();
         assertEquals(original.size(), rebuilt.size());
         assertTrue(rebuilt.containsAll(original), "every catalog field survives the round trip");
         BackupChain chain = BackupChains.of(rebuilt).chains().get(0);
@@ -53,9 +55,9 @@ class ManifestStoreTest {
 
     @Test
     void anUnreadableManifestIsReportedAndTheOthersAreStillRead() throws IOException {
-        CatalogEntry full = entry("0A2C56E8-AAAA-4BBB-8CCC-000000000009", BackupType.FULL, "1", "2", null);
-        store.write(destination, new BackupManifest(BackupManifest.VERSION, "SQLPROD01", full,
-                List.of(new BackupManifest.ManifestFile("FULL.bak", 1, "cd".repeat(32)))));
+        BackupSet full = entry("0A2C56E8-AAAA-4BBB-8CCC-000000000009", BackupType.FULL, "1", "2", null);
+        store.write(destination, new BackupManifest(BackupManifest.VERSION, java.time.Instant.now(), "SQLPROD01", full,
+                List.of(new BackupManifest.ManifestFile(1, "FULL.bak", 1, "cd".repeat(32)))));
         Files.writeString(destination.resolve("broken.bak" + ManifestStore.SUFFIX), "{\"manifestVersion\": 1, ");
 
         ManifestStore.Read read = store.readAll(destination);
@@ -65,8 +67,8 @@ class ManifestStoreTest {
         assertTrue(read.unreadable().get(0).startsWith("broken.bak"));
     }
 
-    private static CatalogEntry entry(String id, BackupType type, String first, String last, String base) {
-        return new CatalogEntry(id, "TFLOWF", type, false, new BigDecimal(first), new BigDecimal(last),
+    private static BackupSet entry(String id, BackupType type, String first, String last, String base) {
+        return BackupSet.ofChain(id, "TFLOWF", type, false, new BigDecimal(first), new BigDecimal(last),
                 new BigDecimal(first), base, FORK, FORK, Instant.parse("2026-11-25T03:00:00Z"), false);
     }
 }

@@ -22,4 +22,8 @@ public class ScheduledBackupsProbe {
     public boolean runDue(Instant from, Instant to) {
         return scheduler.runDue(from, to);
     }
+
+    public void recoverLapsedClaims(Instant now) {
+        scheduler.recoverLapsedClaims(now);
+    }
 }

@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import io.wfdr.backup.domain.BackupChain;
 import io.wfdr.backup.domain.BackupChains;
-import io.wfdr.backup.domain.BackupType;
-import io.wfdr.backup.domain.CatalogEntry;
+import io.wfdr.spine.contract.BackupType;
+import io.wfdr.spine.contract.BackupSet;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -31,23 +30,27 @@ class BackupOnSqlServerTest {
 
     @Test
     void fullDifferentialAndLogBackupsFormOneChainInMsdb() throws Exception {
-        JdbcSqlServer server = new JdbcSqlServer(SQL_SERVER.getJdbcUrl(), SQL_SERVER.getUsername(),
-                SQL_SERVER::getPassword);
+        JdbcSqlServer server = new JdbcSqlServer(new SqlServerTarget(SQL_SERVER.getHost(),
+                SQL_SERVER.getMappedPort(1433), null, false, true), SQL_SERVER.getUsername(), SQL_SERVER::getPassword);
         server.execute("CREATE DATABASE [TFLOWF]", p -> { });
         server.execute("ALTER DATABASE [TFLOWF] SET RECOVERY FULL", p -> { });
         List<Integer> progress = new ArrayList<>();
         for (BackupType type : BackupType.values()) {
-            BackupRequest request = new BackupRequest("TFLOWF", type, false, "/var/opt/mssql/data",
-                    Instant.now(), true, true, Optional.empty());
+            BackupRequest request = BackupRequest.of("SQLTEST", "TFLOWF", type, false, "/var/opt/mssql/data",
+                    Instant.now(), java.util.UUID.randomUUID().toString());
             for (String statement : BackupScript.statements(request, true)) {
                 server.execute(statement, progress::add);
             }
-            Thread.sleep(1100);
         }
-        List<CatalogEntry> history = server.history("TFLOWF", java.time.Duration.ofHours(1));
+        List<BackupSet> history = server.history("TFLOWF", java.time.Duration.ofHours(1));
+        BackupSet full = history.get(0);
+        assertEquals(1, server.backupSetsIn(full.media().mirror(0).get(0)).size(), "found by the file it wrote");
+        assertEquals(1, full.position());
+        assertTrue(!full.logicalFiles().isEmpty(), "backupfile rows: what a MOVE needs");
+        assertTrue(full.source().databaseGuid() != null && full.source().softwareVersion().startsWith("15."));
 
         assertEquals(List.of(BackupType.FULL, BackupType.DIFFERENTIAL, BackupType.LOG),
-                history.stream().map(CatalogEntry::type).toList());
+                history.stream().map(BackupSet::type).toList());
         assertTrue(progress.contains(100), "STATS progress reached 100 percent: " + progress);
         BackupChain chain = BackupChains.of(history).chains().get(0);
         assertEquals(1, chain.differentials().size());
@@ -57,10 +60,10 @@ class BackupOnSqlServerTest {
 
     @Test
     void anUnwritablePathFailsWith3201AndThe3013Trailer() {
-        JdbcSqlServer server = new JdbcSqlServer(SQL_SERVER.getJdbcUrl(), SQL_SERVER.getUsername(),
-                SQL_SERVER::getPassword);
-        BackupRequest request = new BackupRequest("master", BackupType.FULL, true, "/no/such/folder",
-                Instant.now(), false, false, Optional.empty());
+        JdbcSqlServer server = new JdbcSqlServer(new SqlServerTarget(SQL_SERVER.getHost(),
+                SQL_SERVER.getMappedPort(1433), null, false, true), SQL_SERVER.getUsername(), SQL_SERVER::getPassword);
+        BackupRequest request = BackupRequest.of("SQLTEST", "master", BackupType.FULL, true, "/no/such/folder",
+                Instant.now(), java.util.UUID.randomUUID().toString());
         SqlServerFailure failure = assertThrows(SqlServerFailure.class,
                 () -> server.execute(BackupScript.statements(request, false).get(0), p -> { }));
         assertEquals(3201, failure.cause().number());

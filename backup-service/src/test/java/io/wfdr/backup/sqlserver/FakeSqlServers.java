@@ -1,115 +1,208 @@
 package io.wfdr.backup.sqlserver;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import io.wfdr.backup.config.SecretResolver;
-import io.wfdr.backup.domain.BackupType;
-import io.wfdr.backup.domain.CatalogEntry;
 import io.wfdr.backup.domain.KnownLogin;
-import io.wfdr.backup.domain.KnownServer;
-import io.wfdr.backup.domain.SqlServerConnection;
+import io.wfdr.spine.contract.BackupSet;
+import io.wfdr.spine.contract.BackupType;
+import io.wfdr.spine.secrets.SecretResolver;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 
 /**
- * A test double at the adapter boundary, for the orchestration only: it answers BACKUP statements with STATS
- * progress and records them in its own msdb, or fails with a SQL Server error when told to. Real SQL Server
- * behaviour is tested in {@link BackupOnSqlServerTest}.
+ * A test double at the adapter boundary, for the orchestration only (real SQL Server behaviour is tested in
+ * {@link BackupOnSqlServerTest}). It models what the orchestration relies on: per database, its own LSNs and
+ * recovery fork; BACKUP LOG refused under SIMPLE (4208) and without a full (4214); a differential without a full
+ * (3035); a file that already holds another media set refused (4037, NOINIT/NOSKIP with a media name); msdb
+ * history by look-back and by file; damaged sets; and the host each statement was sent to.
  */
 @Alternative
 @Priority(1)
 @jakarta.inject.Singleton
 public class FakeSqlServers extends SqlServerGateways {
 
-    private static final String FORK = "6E0F0A3C-0000-4000-8000-00000000F0C0";
+    private static final Pattern DISK = Pattern.compile("TO DISK = N'((?:[^']|'')*)'");
+    private static final Pattern DATABASE = Pattern.compile("^BACKUP (?:DATABASE|LOG) \\[((?:[^\\]]|]])*)]");
 
     public final List<String> executed = Collections.synchronizedList(new ArrayList<>());
-    private final List<CatalogEntry> msdb = Collections.synchronizedList(new ArrayList<>());
-    private final AtomicLong lsn = new AtomicLong(1_000_000);
-    private volatile SqlServerFailure nextFailure;
+    public final List<String> hosts = Collections.synchronizedList(new ArrayList<>());
+    private final List<BackupSet> msdb = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Long> lsns = new ConcurrentHashMap<>();
+    private final Map<String, String> forks = new ConcurrentHashMap<>();
+    private final Map<String, String> recoveryModels = new ConcurrentHashMap<>();
+    private final Map<String, SqlServerFailure> failures = new ConcurrentHashMap<>();
 
     FakeSqlServers(SecretResolver secrets) {
         super(secrets);
     }
 
+    public void recoveryModel(String database, String model) {
+        recoveryModels.put(database, model);
+    }
+
+    /** The database was restored to a point in time: its log continues on a new recovery fork. */
+    public void newFork(String database) {
+        forks.put(database, UUID.randomUUID().toString().toUpperCase());
+    }
+
     /** A backup another tool (a maintenance plan, SQL Agent) took: only msdb knows of it. */
-    public CatalogEntry backupByAnotherTool(String database, BackupType type) {
-        long first = lsn.get();
-        long last = lsn.addAndGet(100);
-        CatalogEntry entry = new CatalogEntry(UUID.randomUUID().toString(), database, type, false,
-                BigDecimal.valueOf(first), BigDecimal.valueOf(last), null, null, FORK, FORK, Instant.now(), false);
-        msdb.add(entry);
-        return entry;
+    public BackupSet backupByAnotherTool(String database, BackupType type) {
+        return record(database, type, false, "D:\\Backup\\other-tool-" + UUID.randomUUID() + ".bak", Instant.now(), false);
+    }
+
+    /** The next statement that starts with {@code prefix} fails with this SQL Server error and its 3013 trailer. */
+    public void failNext(String prefix, int number, String message) {
+        failures.put(prefix, failure(prefix, number, message));
     }
 
     public void failNextWith(int number, String message) {
-        nextFailure = new SqlServerFailure("BACKUP", List.of(new SqlServerError(number, 16, message),
-                new SqlServerError(SqlServerError.TERMINATING_ABNORMALLY, 16, "BACKUP DATABASE is terminating abnormally.")),
-                null);
+        failNext("BACKUP", number, message);
+    }
+
+    public List<BackupSet> msdb(String database) {
+        return msdb.stream().filter(e -> e.databaseName().equals(database)).toList();
     }
 
     @Override
-    public SqlServerGateway open(KnownServer server, SqlServerConnection connection, KnownLogin login) {
+    protected SqlServerGateway open(SqlServerTarget target, KnownLogin login) {
         return new SqlServerGateway() {
+            @Override
+            public SqlServerTarget target() {
+                return target;
+            }
+
             @Override
             public void execute(String sql, IntConsumer progress) throws SqlServerFailure {
                 executed.add(sql);
-                SqlServerFailure failure = nextFailure;
-                if (failure != null) {
-                    nextFailure = null;
-                    throw failure;
+                hosts.add(target.host());
+                for (String prefix : List.copyOf(failures.keySet())) {
+                    if (sql.startsWith(prefix)) {
+                        throw failures.remove(prefix);
+                    }
+                }
+                if (sql.startsWith("BACKUP")) {
+                    backup(sql);
                 }
                 for (int p = 10; p <= 100; p += 10) {
                     progress.accept(p);
                 }
-                if (sql.startsWith("BACKUP")) {
-                    record(sql);
-                    writeBackupFile(sql);
-                }
             }
 
             @Override
-            public List<CatalogEntry> history(String database, java.time.Duration lookBack) {
-                return msdb.stream().filter(e -> e.database().equals(database)).toList();
+            public List<BackupSet> history(String database, Duration lookBack) {
+                Instant since = Instant.now().minus(lookBack);
+                return msdb(database).stream().filter(e -> !e.finishedAt().isBefore(since)).toList();
+            }
+
+            @Override
+            public List<BackupSet> backupSetsIn(String physicalDeviceName) {
+                return msdb.stream().filter(e -> e.media().files().stream()
+                        .anyMatch(f -> f.physicalDeviceName().equalsIgnoreCase(physicalDeviceName))).toList();
             }
         };
     }
 
-    /** Writes the backup file where the statement says, when that folder exists here (a test's temp folder). */
-    private static void writeBackupFile(String sql) {
-        int start = sql.indexOf("TO DISK = N'") + "TO DISK = N'".length();
-        java.nio.file.Path file = java.nio.file.Path.of(sql.substring(start, sql.indexOf('\'', start)));
-        if (file.getParent() != null && java.nio.file.Files.isDirectory(file.getParent())) {
-            byte[] bytes = new byte[256 * 1024];
-            new java.util.Random(file.hashCode()).nextBytes(bytes);
-            try {
-                java.nio.file.Files.write(file, bytes);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+    private void backup(String sql) throws SqlServerFailure {
+        Matcher name = DATABASE.matcher(sql);
+        Matcher disk = DISK.matcher(sql);
+        if (!name.find() || !disk.find()) {
+            throw failure(sql, 102, "Incorrect syntax near 'BACKUP'.");
+        }
+        String database = name.group(1).replace("]]", "]");
+        String file = disk.group(1).replace("''", "'");
+        BackupType type = sql.startsWith("BACKUP LOG") ? BackupType.LOG
+                : sql.contains("DIFFERENTIAL") ? BackupType.DIFFERENTIAL : BackupType.FULL;
+        boolean hasFull = msdb(database).stream().anyMatch(e -> e.type() == BackupType.FULL && !e.copyOnly());
+        if (type == BackupType.LOG && "SIMPLE".equals(recoveryModels.get(database))) {
+            throw failure(sql, 4208, "The statement BACKUP LOG is not allowed while the recovery model is SIMPLE.");
+        }
+        if (type == BackupType.LOG && !hasFull) {
+            throw failure(sql, 4214, "BACKUP LOG cannot be performed because there is no current database backup.");
+        }
+        if (type == BackupType.DIFFERENTIAL && !hasFull) {
+            throw failure(sql, 3035, "Cannot perform a differential backup for database \"" + database
+                    + "\", because a current database backup does not exist.");
+        }
+        if (msdb.stream().anyMatch(e -> e.media().mirror(0).contains(file))) {
+            throw failure(sql, 4037, "The user-specified MEDIANAME does not match the MEDIANAME of the device \""
+                    + file + "\".");
+        }
+        record(database, type, sql.contains("COPY_ONLY"), file, Instant.now(), sql.contains(" CHECKSUM"));
+        writeBackupFile(file);
+    }
+
+    private synchronized BackupSet record(String database, BackupType type, boolean copyOnly, String file,
+            Instant at, boolean checksums) {
+        String fork = forks.computeIfAbsent(database, d -> UUID.randomUUID().toString().toUpperCase());
+        long first = lsns.getOrDefault(database, 1_000_000L);
+        long last = first + 100;
+        lsns.put(database, last);
+        BackupSet base = type == BackupType.DIFFERENTIAL ? msdb(database).stream()
+                .filter(e -> e.type() == BackupType.FULL && !e.copyOnly()).reduce((a, b) -> b).orElse(null) : null;
+        BackupSet entry = new BackupSet(UUID.randomUUID().toString(), database, type, copyOnly, 1,
+                BigDecimal.valueOf(type == BackupType.LOG ? first : first + 10), BigDecimal.valueOf(last),
+                BigDecimal.valueOf(first + 50), null, base == null ? null : base.checkpointLsn(),
+                base == null ? null : base.backupSetUuid(), fork, fork, null, false, false, false, false, false,
+                checksums, at.minusSeconds(1), at, -300, 256 * 1024, 128 * 1024, BackupSet.Media.disk(List.of(file)),
+                List.of(new BackupSet.LogicalFile(1, database, "D", "PRIMARY", 8 << 20, "D:\\Data\\" + database + ".mdf"),
+                        new BackupSet.LogicalFile(2, database + "_log", "L", null, 4 << 20,
+                                "L:\\Log\\" + database + "_log.ldf")),
+                null, new BackupSet.SourceDatabase(null, null, null, "DB-" + database.hashCode(), "FAMILY-"
+                        + database.hashCode(), "SQLPROD01", "SQLPROD01", "FULL", 150, "15.0.4261",
+                        "SQL_Latin1_General_CP1_CI_AS"));
+        msdb.add(entry);
+        return entry;
+    }
+
+    /** Marks a set damaged, as msdb does after a restore found it so. */
+    public void damage(String backupSetUuid) {
+        synchronized (msdb) {
+            for (int i = 0; i < msdb.size(); i++) {
+                BackupSet e = msdb.get(i);
+                if (e.sameBackupSet(backupSetUuid)) {
+                    msdb.set(i, new BackupSet(e.backupSetUuid(), e.databaseName(), e.type(), e.copyOnly(),
+                            e.position(), e.firstLsn(), e.lastLsn(), e.checkpointLsn(), e.databaseBackupLsn(),
+                            e.differentialBaseLsn(), e.differentialBaseGuid(), e.firstRecoveryForkGuid(),
+                            e.lastRecoveryForkGuid(), e.forkPointLsn(), e.beginsLogChain(), e.hasBulkLoggedData(),
+                            e.snapshot(), true, e.passwordProtected(), e.hasBackupChecksums(), e.startedAt(),
+                            e.finishedAt(), e.utcOffsetMinutes(), e.backupSize(), e.compressedBackupSize(), e.media(),
+                            e.logicalFiles(), e.encryption(), e.source()));
+                }
             }
         }
     }
 
-    private void record(String sql) {
-        String database = sql.substring(sql.indexOf('[') + 1, sql.indexOf(']'));
-        BackupType type = sql.startsWith("BACKUP LOG") ? BackupType.LOG
-                : sql.contains("DIFFERENTIAL") ? BackupType.DIFFERENTIAL : BackupType.FULL;
-        String base = type == BackupType.DIFFERENTIAL ? msdb.stream()
-                .filter(e -> e.database().equals(database) && e.type() == BackupType.FULL && !e.copyOnly())
-                .reduce((a, b) -> b).map(CatalogEntry::backupSetId).orElse(null) : null;
-        long first = lsn.get();
-        long last = lsn.addAndGet(100);
-        int start = sql.indexOf("TO DISK = N'") + "TO DISK = N'".length();
-        String file = sql.substring(start, sql.indexOf('\'', start));
-        msdb.add(new CatalogEntry(UUID.randomUUID().toString(), database, type, sql.contains("COPY_ONLY"),
-                BigDecimal.valueOf(first), BigDecimal.valueOf(last), null, base, FORK, FORK, Instant.now(), false,
-                BigDecimal.valueOf(first + 1), null, sql.contains(" CHECKSUM"), 256 * 1024, 128 * 1024, List.of(file)));
+    private static SqlServerFailure failure(String sql, int number, String message) {
+        return new SqlServerFailure(sql, List.of(new SqlServerError(number, 16, message),
+                new SqlServerError(SqlServerError.TERMINATING_ABNORMALLY, 16, "BACKUP DATABASE is terminating "
+                        + "abnormally.")), null);
+    }
+
+    /** Writes the backup file where the statement says, when that folder exists here (a test's temp folder). */
+    private static void writeBackupFile(String file) {
+        Path path = Path.of(file);
+        if (path.getParent() != null && Files.isDirectory(path.getParent())) {
+            byte[] bytes = new byte[256 * 1024];
+            new Random(file.hashCode()).nextBytes(bytes);
+            try {
+                Files.write(path, bytes);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 }

@@ -61,6 +61,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unprocessable(UnprocessableProblem e, UriInfo uri) {
+        return Problem.of(422, "Unprocessable request", e.getMessage(), List.of()).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);

@@ -1,4 +1,4 @@
-package io.wfdr.backup.domain;
+package io.wfdr.spine.contract;
 
 /**
  * The backups the guide schedules: full, differential (everything changed since the last full), and transaction
@@ -13,5 +13,14 @@ public enum BackupType {
 
     BackupType(String msdbType) {
         this.msdbType = msdbType;
+    }
+
+    public static BackupType ofMsdb(String msdbType) {
+        for (BackupType type : values()) {
+            if (type.msdbType.equals(msdbType)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("not a database, differential or log backup: " + msdbType);
     }
 }
