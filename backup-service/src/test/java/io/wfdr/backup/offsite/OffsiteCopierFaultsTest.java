@@ -1,0 +1,109 @@
+package io.wfdr.backup.offsite;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a destination's storage can do wrong, on real files: lose a byte between the write and the read-back, be
+ * written by a second copier at once, already hold another file under the name.
+ */
+class OffsiteCopierFaultsTest {
+
+    @TempDir
+    Path dir;
+
+    /** A share that changes a byte after it accepted the write: what the read-back from storage must catch. */
+    private static final class LosingStorage extends OffsiteCopier {
+        @Override
+        protected void beforeReadBack(Path partial) throws IOException {
+            try (RandomAccessFile raf = new RandomAccessFile(partial.toFile(), "rw")) {
+                raf.seek(1000);
+                int b = raf.read();
+                raf.seek(1000);
+                raf.write(b ^ 0x10);
+            }
+        }
+    }
+
+    @Test
+    void bytesThatReadBackDifferentFromWhatWasSentAreNeverPublishedUnderTheFinalName() throws IOException {
+        Path source = backupFile("TFLOWF_FULL.bak", 3 * 1024 * 1024 + 11);
+        Path offsite = dir.resolve("offsite");
+
+        assertThrows(CopyVerificationFailed.class, () -> new LosingStorage().copy(source, offsite));
+
+        assertFalse(Files.exists(offsite.resolve("TFLOWF_FULL.bak")), "stays .partial until verified");
+    }
+
+    @Test
+    void theReadBackGoesToTheStoragePastThePageCache() throws IOException {
+        Path source = backupFile("TFLOWF_LOG.trn", 2 * 1024 * 1024 + 5);
+        CopyResult result = new OffsiteCopier().copy(source, dir.resolve("offsite"));
+        assertTrue(result.readBackDirect(), "this file system allows direct I/O, and the read-back used it");
+        assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(result.destination()));
+    }
+
+    @Test
+    void aSecondCopierIsKeptAwayFromAPartialFileAnotherCopierHolds() throws IOException {
+        Path source = backupFile("TFLOWF_DIFF.bak", 1024 * 1024);
+        Path offsite = Files.createDirectories(dir.resolve("offsite"));
+        Path partial = offsite.resolve("TFLOWF_DIFF.bak" + OffsiteCopier.PARTIAL);
+        try (FileChannel held = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = held.lock()) {
+            assertThrows(CopyInProgress.class, () -> new OffsiteCopier().copy(source, offsite));
+        }
+        assertFalse(Files.exists(offsite.resolve("TFLOWF_DIFF.bak")));
+        new OffsiteCopier().copy(source, offsite);
+        assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(offsite.resolve("TFLOWF_DIFF.bak")));
+    }
+
+    @Test
+    void aCopyNeverOverwritesAnotherFileUnderItsName() throws IOException {
+        Path source = backupFile("TRANSFLO_FULL.bak", 512 * 1024);
+        Path offsite = Files.createDirectories(dir.resolve("offsite"));
+        byte[] other = "somebody else's backup".getBytes();
+        Files.write(offsite.resolve("TRANSFLO_FULL.bak"), other);
+
+        assertThrows(FileAlreadyExistsException.class, () -> new OffsiteCopier().copy(source, offsite));
+
+        assertArrayEquals(other, Files.readAllBytes(offsite.resolve("TRANSFLO_FULL.bak")));
+    }
+
+    @Test
+    void copyingAgainWhatIsAlreadyThereIntactIsDoneAtOnce() throws IOException {
+        Path source = backupFile("TFLOWF_FULL2.bak", 700 * 1024);
+        Path offsite = dir.resolve("offsite");
+        new OffsiteCopier().copy(source, offsite);
+        CopyResult again = new OffsiteCopier().copy(source, offsite);
+        assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(again.destination()));
+    }
+
+    @Test
+    void anAbandonedCopyLeavesNoPartialFile() throws IOException {
+        Path offsite = Files.createDirectories(dir.resolve("offsite"));
+        Files.write(offsite.resolve("TFLOWF_X.bak" + OffsiteCopier.PARTIAL), new byte[4096]);
+        new OffsiteCopier().discardPartial(offsite, "TFLOWF_X.bak");
+        assertFalse(Files.exists(offsite.resolve("TFLOWF_X.bak" + OffsiteCopier.PARTIAL)));
+    }
+
+    private Path backupFile(String name, int size) throws IOException {
+        byte[] bytes = new byte[size];
+        new Random(size).nextBytes(bytes);
+        return Files.write(dir.resolve(name), bytes);
+    }
+}
