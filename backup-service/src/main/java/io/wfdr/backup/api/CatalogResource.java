@@ -30,9 +30,11 @@ public class CatalogResource {
     private final CatalogImports imports;
     private final CopyVerification verification;
     private final io.wfdr.backup.service.CatalogService catalog;
+    private final io.wfdr.backup.service.Republisher republisher;
 
     CatalogResource(CatalogImports imports, CopyVerification verification,
-            io.wfdr.backup.service.CatalogService catalog) {
+            io.wfdr.backup.service.CatalogService catalog, io.wfdr.backup.service.Republisher republisher) {
+        this.republisher = republisher;
         this.catalog = catalog;
         this.imports = imports;
         this.verification = verification;
@@ -67,6 +69,21 @@ public class CatalogResource {
             + "database (or of all databases) again; answers with how many are no longer intact.")
     public java.util.Map<String, Integer> verify(@QueryParam("databaseId") String databaseId) {
         return java.util.Map.of("notIntact", verification.verify(databaseId));
+    }
+
+    @POST
+    @Path("/republish")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Send the catalog again on wfdr.backup.events", description = "For a consumer that started "
+            + "late (a restore service rebuilding its own catalog): every backup set, or one database's, as "
+            + "wfdr.backup.cataloged.v1 with its verified copies; worked off in the background and resumed after a "
+            + "restart; wfdr.backup.republished.v1 says when it is done. The same as the republish command on "
+            + "wfdr.backup.commands.")
+    public jakarta.ws.rs.core.Response republish(@QueryParam("databaseId") String databaseId,
+            @QueryParam("reason") @jakarta.validation.constraints.Size(max = 500) String reason) {
+        var request = republisher.requestNow(databaseId, reason);
+        return jakarta.ws.rs.core.Response.accepted(java.util.Map.of("requestId", request.id, "databaseId",
+                request.databaseId == null ? "" : request.databaseId, "state", request.state.name())).build();
     }
 
     @POST

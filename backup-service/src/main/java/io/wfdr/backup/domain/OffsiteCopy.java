@@ -84,6 +84,10 @@ public class OffsiteCopy {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
+    /** Whether the verification read the destination's storage past the page cache; null when not known. */
+    @Column(name = "read_back_direct")
+    public Boolean readBackDirect;
+
     @Version
     public Long revision;
 }

@@ -203,7 +203,7 @@ public class CatalogImports {
             copy.copiedAt = clock.instant();
             em.persist(copy);
             events.publish(database.id, database.name, new BackupCopied(null, database.id, OffsiteCopyFacts.of(copy),
-                    true));
+                    null));
             recorded++;
         }
         return recorded;

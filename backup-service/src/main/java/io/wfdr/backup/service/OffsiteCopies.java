@@ -188,6 +188,7 @@ public class OffsiteCopies {
         copy.sha256 = result.sha256();
         copy.verifiedAt = clock.instant();
         copy.manifestPath = manifest.toString();
+        copy.readBackDirect = result.readBackDirect();
         copy.error = null;
         copy.claimedBy = null;
         copy.leaseUntil = null;

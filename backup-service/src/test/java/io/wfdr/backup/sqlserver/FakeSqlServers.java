@@ -64,6 +64,17 @@ public class FakeSqlServers extends SqlServerGateways {
         return record(database, type, false, "D:\\Backup\\other-tool-" + UUID.randomUUID() + ".bak", Instant.now(), false);
     }
 
+    /** A backup SQL Server finished into this file while nobody was watching (the service had stopped). */
+    public BackupSet backupWrittenTo(String database, BackupType type, String file) {
+        return record(database, type, false, file, Instant.now(), true);
+    }
+
+    /** A backup another tool took {@code age} ago. */
+    public BackupSet backupByAnotherTool(String database, BackupType type, Duration age) {
+        return record(database, type, false, "D:\\Backup\\other-tool-" + UUID.randomUUID() + ".bak",
+                Instant.now().minus(age), false);
+    }
+
     /** The next statement that starts with {@code prefix} fails with this SQL Server error and its 3013 trailer. */
     public void failNext(String prefix, int number, String message) {
         failures.put(prefix, failure(prefix, number, message));
