@@ -61,22 +61,24 @@ public class OffsiteCopier {
             MessageDigest sent = sha256();
             long resumedFrom = resumablePrefix(source, out, sent);
             out.truncate(resumedFrom);
-            try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+            try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
+                    Storage storage = Storage.open(partial, out)) {
+                MessageDigest received = sha256();
+                storage.hashPrefix(resumedFrom, received);
                 in.position(resumedFrom);
-                pipe(in, out, resumedFrom, sent);
+                long written = pipe(in, storage, partial, resumedFrom, sent, received);
+                storage.finish(written);
+                String expected = hex(sent.digest());
+                String found = hex(received.digest());
+                if (!expected.equals(found) || written != size) {
+                    out.truncate(0);
+                    throw new CopyVerificationFailed("the copy of " + source + " at " + destinationDir + " reads back "
+                            + written + " bytes with SHA-256 " + found + " but " + size + " bytes with " + expected
+                            + " were sent; the copy was discarded");
+                }
+                publish(partial, target);
+                return new CopyResult(source, target, size, expected, resumedFrom, storage.direct());
             }
-            out.force(true);
-            String expected = hex(sent.digest());
-            beforeReadBack(partial);
-            ReadBack back = readBack(partial);
-            if (!expected.equals(back.sha256()) || back.bytes() != size) {
-                out.truncate(0);
-                throw new CopyVerificationFailed("the copy of " + source + " at " + destinationDir + " reads back "
-                        + back.bytes() + " bytes with SHA-256 " + back.sha256() + " but " + size + " bytes with "
-                        + expected + " were sent; the copy was discarded");
-            }
-            publish(partial, target);
-            return new CopyResult(source, target, size, expected, resumedFrom, back.direct());
         } finally {
             deleteIfEmptyOrDone(partial, target);
         }
@@ -98,8 +100,11 @@ public class OffsiteCopier {
         }
     }
 
-    /** The point between flushing the partial file and reading it back: storage can lose or change bytes here. */
-    protected void beforeReadBack(Path partial) throws IOException {
+    /**
+     * The point between writing a part of the partial file and reading it back from storage: storage can lose or
+     * change bytes here.
+     */
+    protected void beforeReadBack(Path partial, long position, int length) throws IOException {
         // nothing: a real destination's faults happen on their own
     }
 
@@ -157,6 +162,7 @@ public class OffsiteCopier {
      */
     private long resumablePrefix(Path source, FileChannel partial, MessageDigest sent) throws IOException {
         long length = Math.min(partial.size(), Files.size(source));
+        length -= length % CHUNK;
         if (length == 0) {
             return 0;
         }
@@ -172,24 +178,61 @@ public class OffsiteCopier {
         return length;
     }
 
-    /** This thread reads the source and hashes it; another writes each chunk to the destination. */
-    private void pipe(FileChannel in, FileChannel out, long start, MessageDigest sent) throws IOException {
+    /**
+     * Four stages at once: this thread reads the source and hashes it; a writer writes each chunk to the
+     * destination (direct I/O: to the device, not the page cache); a reader reads each written chunk straight back
+     * from storage; a hasher hashes what was read back. The two hashes run on two cores while the writes and reads
+     * overlap them. Returns how many bytes were read back.
+     */
+    private long pipe(FileChannel in, Storage storage, Path partial, long start, MessageDigest sent,
+            MessageDigest received) throws IOException {
         BlockingQueue<ByteBuffer> full = new ArrayBlockingQueue<>(IN_FLIGHT);
-        BlockingQueue<ByteBuffer> empty = new ArrayBlockingQueue<>(IN_FLIGHT + 1);
-        for (int i = 0; i < IN_FLIGHT + 1; i++) {
-            empty.add(ByteBuffer.allocateDirect(CHUNK));
-        }
-        Future<?> writer = helpers.submit(() -> {
-            long position = start;
+        BlockingQueue<ByteBuffer> empty = buffers(IN_FLIGHT + 1, storage.block());
+        BlockingQueue<long[]> written = new ArrayBlockingQueue<>(IN_FLIGHT + 2);
+        BlockingQueue<ByteBuffer> readBack = new ArrayBlockingQueue<>(IN_FLIGHT + 2);
+        BlockingQueue<ByteBuffer> readBuffers = buffers(IN_FLIGHT + 1, storage.block());
+        long[] total = {start};
+        Future<?> hasher = helpers.submit(() -> {
             while (true) {
-                ByteBuffer buffer = full.take();
+                ByteBuffer buffer = readBack.take();
                 if (buffer == END) {
                     return null;
                 }
-                while (buffer.hasRemaining()) {
-                    position += out.write(buffer, position);
+                total[0] += buffer.remaining();
+                received.update(buffer);
+                readBuffers.put(buffer.clear().limit(CHUNK));
+            }
+        });
+        Future<?> reader = helpers.submit(() -> {
+            try {
+                while (true) {
+                    long[] chunk = written.take();
+                    if (chunk.length == 0) {
+                        return null;
+                    }
+                    beforeReadBack(partial, chunk[0], (int) chunk[1]);
+                    readBack.put(storage.read(readBuffers.take(), chunk[0], (int) chunk[1]));
                 }
-                empty.put(buffer.clear());
+            } finally {
+                readBack.put(END);
+            }
+        });
+        Future<?> writer = helpers.submit(() -> {
+            long position = start;
+            try {
+                while (true) {
+                    ByteBuffer buffer = full.take();
+                    if (buffer == END) {
+                        return null;
+                    }
+                    int length = buffer.remaining();
+                    storage.write(buffer, position);
+                    written.put(new long[] {position, length});
+                    position += length;
+                    empty.put(buffer.clear().limit(CHUNK));
+                }
+            } finally {
+                written.put(new long[0]);
             }
         });
         try {
@@ -198,7 +241,7 @@ public class OffsiteCopier {
                 if (buffer == null) {
                     continue;
                 }
-                if (in.read(buffer) < 0) {
+                if (readFully(in, buffer) == 0) {
                     break;
                 }
                 buffer.flip();
@@ -207,12 +250,133 @@ public class OffsiteCopier {
             }
             handOver(full, END, writer);
             writer.get();
+            reader.get();
+            hasher.get();
+            return total[0];
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             writer.cancel(true);
+            reader.cancel(true);
+            hasher.cancel(true);
             throw new IOException("the copy was interrupted", e);
         } catch (ExecutionException e) {
+            reader.cancel(true);
+            hasher.cancel(true);
             throw new IOException("writing the copy failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Fills the buffer from the source (a chunk boundary stays a multiple of the block size), 0 at its end. */
+    private static int readFully(FileChannel in, ByteBuffer buffer) throws IOException {
+        int read = 0;
+        while (buffer.hasRemaining()) {
+            int n = in.read(buffer);
+            if (n < 0) {
+                break;
+            }
+            read += n;
+        }
+        return read;
+    }
+
+    private static BlockingQueue<ByteBuffer> buffers(int count, int alignment) {
+        BlockingQueue<ByteBuffer> buffers = new ArrayBlockingQueue<>(count);
+        for (int i = 0; i < count; i++) {
+            buffers.add(ByteBuffer.allocateDirect(CHUNK + alignment).alignedSlice(alignment).limit(CHUNK));
+        }
+        return buffers;
+    }
+
+    /**
+     * The partial file as the copy writes it and reads it back: with direct I/O both ways where the file system
+     * allows it (the bytes go to the device and are read from it, never from the page cache); where it does not (a
+     * RAM file system, whose page cache is its storage), through the handle that holds the lock. A direct write of
+     * the last, short chunk is padded to the block size; {@link #finish} cuts the file back to its length.
+     */
+    private static final class Storage implements AutoCloseable {
+        private final FileChannel locked;
+        private final FileChannel writes;
+        private final FileChannel reads;
+        private final int block;
+
+        private Storage(FileChannel locked, FileChannel writes, FileChannel reads, int block) {
+            this.locked = locked;
+            this.writes = writes;
+            this.reads = reads;
+            this.block = block;
+        }
+
+        static Storage open(Path file, FileChannel locked) throws IOException {
+            try {
+                int block = (int) Files.getFileStore(file).getBlockSize();
+                FileChannel writes = FileChannel.open(file, StandardOpenOption.WRITE,
+                        com.sun.nio.file.ExtendedOpenOption.DIRECT);
+                FileChannel reads = FileChannel.open(file, StandardOpenOption.READ,
+                        com.sun.nio.file.ExtendedOpenOption.DIRECT);
+                return new Storage(locked, writes, reads, block);
+            } catch (FileSystemException | UnsupportedOperationException e) {
+                return new Storage(locked, locked, locked, 1);
+            }
+        }
+
+        boolean direct() {
+            return block > 1;
+        }
+
+        int block() {
+            return block;
+        }
+
+        void write(ByteBuffer buffer, long position) throws IOException {
+            int length = buffer.remaining();
+            int rounded = roundUp(length);
+            if (rounded != length) {
+                buffer.limit(rounded);
+                for (int i = length; i < rounded; i++) {
+                    buffer.put(i, (byte) 0);
+                }
+            }
+            while (buffer.hasRemaining()) {
+                writes.write(buffer, position + buffer.position());
+            }
+        }
+
+        /** Reads {@code length} bytes at {@code position} (a chunk boundary) back into {@code buffer}, flipped. */
+        ByteBuffer read(ByteBuffer buffer, long position, int length) throws IOException {
+            buffer.clear().limit(roundUp(length));
+            while (buffer.position() < length) {
+                if (reads.read(buffer, position + buffer.position()) <= 0) {
+                    throw new IOException("the destination holds fewer bytes than were written to it");
+                }
+            }
+            buffer.flip();
+            return buffer.limit(length);
+        }
+
+        /** The bytes an earlier attempt left, read back from storage into the digest of what was received. */
+        void hashPrefix(long length, MessageDigest digest) throws IOException {
+            ByteBuffer buffer = ByteBuffer.allocateDirect(CHUNK + block).alignedSlice(block).limit(CHUNK);
+            for (long position = 0; position < length; position += CHUNK) {
+                digest.update(read(buffer, position, (int) Math.min(CHUNK, length - position)));
+            }
+        }
+
+        /** Cuts the padding of the last direct write, and flushes the file and its size to disk. */
+        void finish(long size) throws IOException {
+            locked.truncate(size);
+            locked.force(true);
+        }
+
+        private int roundUp(int length) {
+            return (int) (((length + block - 1L) / block) * block);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (direct()) {
+                writes.close();
+                reads.close();
+            }
         }
     }
 
