@@ -81,7 +81,7 @@ final class MsdbHistory {
     static BackupSet backupSet(ResultSet r, BackupSet.Media media, List<BackupSet.LogicalFile> files)
             throws SQLException {
         int timeZone = r.getInt("time_zone");
-        Integer offset = r.wasNull() || timeZone == UNKNOWN_TIME_ZONE ? null : timeZone * 15;
+        Integer offset = offsetMinutes(r.wasNull() ? null : timeZone);
         int offsetUsed = offset == null ? r.getInt("offset_now") : offset;
         return new BackupSet(r.getString("backup_set_uuid"), r.getString("database_name"),
                 BackupType.ofMsdb(r.getString("type")), r.getBoolean("is_copy_only"), r.getInt("position"),
@@ -97,8 +97,17 @@ final class MsdbHistory {
     }
 
     private static java.time.Instant utc(ResultSet r, String column, int offsetMinutes) throws SQLException {
-        LocalDateTime local = r.getObject(column, LocalDateTime.class);
+        return utc(r.getObject(column, LocalDateTime.class), offsetMinutes);
+    }
+
+    /** msdb's local time of a backup as UTC: local = UTC + offset. */
+    static java.time.Instant utc(LocalDateTime local, int offsetMinutes) {
         return local == null ? null : local.minusMinutes(offsetMinutes).toInstant(ZoneOffset.UTC);
+    }
+
+    /** backupset.time_zone is in 15-minute steps from UTC; 127 (or NULL) means msdb did not know it. */
+    static Integer offsetMinutes(Integer timeZone) {
+        return timeZone == null || timeZone == UNKNOWN_TIME_ZONE ? null : timeZone * 15;
     }
 
     private static BackupSet.Media media(PreparedStatement query, ResultSet set) throws SQLException {

@@ -55,6 +55,40 @@ class BackupScheduleTest {
         return slots.stream().filter(s -> s.type() == type).toList();
     }
 
+    @Test
+    void aScheduleAcrossTheSpringForwardChangeHas23HourlyLogsAndItsFullAtTheShiftedTime() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        BackupPolicy policy = policy(FullScheduleKind.DAILY, null, 60);
+        policy.fullTime = "02:30";
+        Instant midnight = java.time.LocalDate.of(2026, 3, 8).atStartOfDay(newYork).toInstant();
+        Instant nextMidnight = java.time.LocalDate.of(2026, 3, 9).atStartOfDay(newYork).toInstant();
+
+        List<BackupSchedule.Slot> day = BackupSchedule.due(policy, midnight.minusSeconds(1), nextMidnight.minusSeconds(1));
+
+        assertEquals(23, of(day, BackupType.LOG).size(), "the day has 23 hours");
+        List<BackupSchedule.Slot> fulls = of(day, BackupType.FULL);
+        assertEquals(1, fulls.size(), "02:30 does not exist that day; the full runs once, an hour later");
+        assertEquals(Instant.parse("2026-03-08T07:30:00Z"), fulls.get(0).dueAt());
+    }
+
+    @Test
+    void aScheduleAcrossTheFallBackChangeHas25HourlyLogsAndOneFull() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        BackupPolicy policy = policy(FullScheduleKind.DAILY, null, 60);
+        policy.fullTime = "01:30";
+        Instant midnight = java.time.LocalDate.of(2026, 11, 1).atStartOfDay(newYork).toInstant();
+        Instant nextMidnight = java.time.LocalDate.of(2026, 11, 2).atStartOfDay(newYork).toInstant();
+
+        List<BackupSchedule.Slot> day = BackupSchedule.due(policy, midnight.minusSeconds(1), nextMidnight.minusSeconds(1));
+
+        List<BackupSchedule.Slot> logs = of(day, BackupType.LOG);
+        assertEquals(25, logs.size(), "the day has 25 hours, one log backup in each");
+        assertEquals(25, logs.stream().map(BackupSchedule.Slot::dueAt).distinct().count());
+        List<BackupSchedule.Slot> fulls = of(day, BackupType.FULL);
+        assertEquals(1, fulls.size(), "01:30 happens twice that day; the full runs once, at the first");
+        assertEquals(Instant.parse("2026-11-01T05:30:00Z"), fulls.get(0).dueAt());
+    }
+
     private static BackupPolicy policy(FullScheduleKind kind, Integer differential, Integer log) {
         BackupPolicy policy = new BackupPolicy();
         policy.fullKind = kind;

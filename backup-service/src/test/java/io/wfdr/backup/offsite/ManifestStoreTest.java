@@ -67,6 +67,37 @@ class ManifestStoreTest {
         assertTrue(read.unreadable().get(0).startsWith("broken.bak"));
     }
 
+    @Test
+    void everyFieldOfTheBackupSetSurvivesTheRoundTripThroughAManifest() throws IOException {
+        BackupSet everything = new BackupSet("0A2C56E8-AAAA-4BBB-8CCC-0000000000FF", "TFLOWF", BackupType.DIFFERENTIAL,
+                false, 3, new BigDecimal("98000000012345600001"), new BigDecimal("98000000012345900001"),
+                new BigDecimal("98000000012345700001"), new BigDecimal("98000000012340000001"),
+                new BigDecimal("98000000012340000009"), "0A2C56E8-AAAA-4BBB-8CCC-0000000000EE", FORK,
+                "7C1E4D10-1111-4222-8333-444455556666", new BigDecimal("98000000012345800001"), true, true, false,
+                false, true, true, Instant.parse("2026-11-25T02:59:00Z"), Instant.parse("2026-11-25T03:00:00Z"),
+                -300, Long.MAX_VALUE - 1, 123_456_789_012L,
+                new BackupSet.Media(2, 2, true, List.of(new BackupSet.MediaFile(1, 0, 2, "D:\\Backup\\a.bak"),
+                        new BackupSet.MediaFile(2, 0, 2, "D:\\Backup\\b.bak"),
+                        new BackupSet.MediaFile(1, 1, 2, "\\\\nas\\a.bak"),
+                        new BackupSet.MediaFile(2, 1, 2, "\\\\nas\\b.bak"))),
+                List.of(new BackupSet.LogicalFile(1, "TFLOWF", "D", "PRIMARY", 8_589_934_592L, "D:\\Data\\TFLOWF.mdf"),
+                        new BackupSet.LogicalFile(2, "TFLOWF_log", "L", null, 1_073_741_824L, "L:\\Log\\TFLOWF.ldf")),
+                new BackupSet.Encryption("aes_256", "CERTIFICATE", "0x1A2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D"),
+                new BackupSet.SourceDatabase("db-id", "server-id", "environment-id", "DB-GUID", "FAMILY-GUID",
+                        "SQLPROD01\\WORKFLOW", "SQLPROD01", "FULL", 150, "15.0.4261", "SQL_Latin1_General_CP1_CI_AS"));
+        store.write(destination, new BackupManifest(BackupManifest.VERSION, Instant.parse("2026-11-25T03:05:00Z"),
+                "SQLPROD01", everything, List.of(new BackupManifest.ManifestFile(1, "a.bak", Long.MAX_VALUE - 7,
+                        "ef".repeat(32)), new BackupManifest.ManifestFile(2, "b.bak", 5, "01".repeat(32)))));
+
+        BackupManifest read = store.readAll(destination).manifests().get(0);
+
+        assertEquals(everything, read.backup());
+        assertEquals(Long.MAX_VALUE - 7, read.files().get(0).bytes());
+        String json = Files.readString(destination.resolve("a.bak" + ManifestStore.SUFFIX));
+        assertTrue(json.contains("\"firstLsn\" : \"98000000012345600001\""), "LSNs are decimal strings: " + json);
+        assertTrue(json.contains("\"backupSize\" : \"9223372036854775806\""), "sizes too");
+    }
+
     private static BackupSet entry(String id, BackupType type, String first, String last, String base) {
         return BackupSet.ofChain(id, "TFLOWF", type, false, new BigDecimal(first), new BigDecimal(last),
                 new BigDecimal(first), base, FORK, FORK, Instant.parse("2026-11-25T03:00:00Z"), false);

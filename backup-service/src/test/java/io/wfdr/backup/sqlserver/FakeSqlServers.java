@@ -179,6 +179,11 @@ public class FakeSqlServers extends SqlServerGateways {
         return entry;
     }
 
+    /** The server no longer has this full as the database's base (the database was recreated since it was taken). */
+    public void forget(String backupSetUuid) {
+        msdb.removeIf(e -> e.sameBackupSet(backupSetUuid));
+    }
+
     /** Marks a set damaged, as msdb does after a restore found it so. */
     public void damage(String backupSetUuid) {
         synchronized (msdb) {
