@@ -64,6 +64,43 @@ class RetentionTest {
                 Duration.ofSeconds(30)).isPresent());
     }
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    @Test
+    void retentionDeletesByCopyAndKeepsAFileAnotherLiveCopyStillNames() throws Exception {
+        Inventory inventory = Inventory.announced();
+        Path offsite = Files.createTempDirectory("wfdr-retention-shared");
+        Map<String, Object> policy = BackupPolicyTest.policy(null, inventory.drMachine);
+        policy.put("retentionDays", 14);
+        as("operator").body(policy).put("/api/databases/" + inventory.fullDb + "/policy").then().statusCode(200);
+        String old = full(offsite, inventory.fullDbName, 40, 100);
+        full(offsite, inventory.fullDbName, 20, 200);
+        String recent = full(offsite, inventory.fullDbName, 1, 300);
+        as("operator").body(Map.of("path", offsite.toString(), "hostId", inventory.drMachine))
+                .post("/api/catalog/rebuild").then().statusCode(200).body("imported", equalTo(3));
+        String shared = offsite.resolve(old + ".bak").toString();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            io.wfdr.backup.domain.OffsiteCopy copy = new io.wfdr.backup.domain.OffsiteCopy();
+            copy.id = UUID.randomUUID().toString();
+            copy.backupSetId = recent;
+            copy.operationId = "appended";
+            copy.databaseId = inventory.fullDb;
+            copy.hostId = inventory.drMachine;
+            copy.path = shared;
+            copy.state = io.wfdr.backup.domain.CopyState.VERIFIED;
+            copy.verifiedAt = Instant.now();
+            copy.copiedAt = Instant.now();
+            em.persist(copy);
+        });
+
+        as("admin").post("/api/databases/" + inventory.fullDb + "/retention/apply").then().statusCode(200)
+                .body("expire[0].backupSetId", equalTo(old));
+
+        assertTrue(Files.exists(Path.of(shared)), "a live copy of another backup set names the same file");
+        assertFalse(Files.exists(Path.of(shared + ManifestStore.SUFFIX)), "the expired copy's manifest goes");
+    }
+
     private static String full(Path destination, String database, int daysAgo, long lsn) throws Exception {
         String id = UUID.randomUUID().toString().toUpperCase();
         String name = id + ".bak";
