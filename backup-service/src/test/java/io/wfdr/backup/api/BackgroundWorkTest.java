@@ -57,11 +57,7 @@ class BackgroundWorkTest {
 
     @BeforeEach
     void aDatabaseWithAPolicyAndAConnection() {
-        inventory = Inventory.announced();
-        as("operator").body(BackupPolicyTest.policy(15, inventory.drMachine))
-                .put("/api/databases/" + inventory.fullDb + "/policy").then().statusCode(200);
-        as("operator").body(Map.of("loginId", inventory.login, "trustServerCertificate", true))
-                .put("/api/sql-servers/" + inventory.server + "/connection").then().statusCode(200);
+        inventory = Inventory.announced().withPolicyAndConnection();
     }
 
     @Test

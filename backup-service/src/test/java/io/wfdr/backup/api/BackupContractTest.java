@@ -39,18 +39,14 @@ class BackupContractTest {
 
     @BeforeEach
     void aDatabaseWithAPolicyAndAConnection() {
-        inventory = Inventory.announced();
-        as("operator").body(BackupPolicyTest.policy(15, inventory.drMachine))
-                .put("/api/databases/" + inventory.fullDb + "/policy").then().statusCode(200);
-        as("operator").body(Map.of("loginId", inventory.login, "trustServerCertificate", true))
-                .put("/api/sql-servers/" + inventory.server + "/connection").then().statusCode(200);
+        inventory = Inventory.announced().withPolicyAndConnection();
     }
 
     @Test
     void aBackupWhoseVerifyOnlyFailsIsStillInTheCatalogAndTheFailureNamesIt() {
         sqlServer.failNext("RESTORE VERIFYONLY", 3241, "The media family on device is incorrectly formed.");
-        String location = backUp("FULL", null);
-        awaitStatus(location, "FAILED");
+        String location = inventory.backUp("FULL", null);
+        Inventory.awaitStatus(location, "FAILED");
         String backupSet = as("viewer").get(location).then().body("verifyOnly", equalTo("FAILED"),
                 "message", containsString("is in the catalog"), "backupSetUuid", notNullValue())
                 .extract().path("backupSetUuid");
@@ -63,8 +59,8 @@ class BackupContractTest {
 
     @Test
     void theOperationsOwnBackupIsFoundByItsFileNotAsTheNewestOfItsType() {
-        String location = backUp("FULL", null);
-        awaitStatus(location, "SUCCEEDED");
+        String location = inventory.backUp("FULL", null);
+        Inventory.awaitStatus(location, "SUCCEEDED");
         var other = sqlServer.backupByAnotherTool(inventory.fullDbName, io.wfdr.spine.contract.BackupType.FULL);
         String ours = as("viewer").get(location).then().extract().path("backupSetUuid");
         String device = as("viewer").get(location).then().extract().path("devicePath");
@@ -76,7 +72,7 @@ class BackupContractTest {
     @Test
     void anIdempotencyKeyReusedForAnotherRequestIs422AndStartsNothing() {
         String key = "k-" + Inventory.id();
-        backUp("FULL", key);
+        inventory.backUp("FULL", key);
         int runs = sqlServer.executed.size();
         as("operator").header("Idempotency-Key", key).body(Map.of("databaseId", inventory.fullDb, "type", "LOG"))
                 .post("/api/backups").then().statusCode(422).contentType("application/problem+json")
@@ -98,7 +94,7 @@ class BackupContractTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 as("viewer").get("/api/databases/" + inventory.fullDb).then().body("serverName", equalTo("SQLDR01")));
         int before = sqlServer.hosts.size();
-        awaitStatus(backUp("FULL", null), "SUCCEEDED");
+        Inventory.awaitStatus(inventory.backUp("FULL", null), "SUCCEEDED");
         assertEquals(List.of("SQLDR01"), sqlServer.hosts.subList(before, sqlServer.hosts.size()).stream().distinct()
                 .toList());
     }
@@ -116,8 +112,8 @@ class BackupContractTest {
                 Map.of("path", second.toString(), "hostId", inventory.productionMachine)));
         as("operator").body(policy).put("/api/databases/" + inventory.fullDb + "/policy").then().statusCode(200);
 
-        String location = backUp("FULL", null);
-        awaitStatus(location, "SUCCEEDED");
+        String location = inventory.backUp("FULL", null);
+        Inventory.awaitStatus(location, "SUCCEEDED");
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("viewer").get(location).then()
                 .body("copies", hasSize(2), "copies.state", org.hamcrest.Matchers.everyItem(equalTo("VERIFIED"))));
         String file = as("viewer").get(location).then().extract().path("devicePath");
@@ -140,8 +136,8 @@ class BackupContractTest {
         policy.put("destinations", List.of(Map.of("path", folder.resolve("dr").toString(), "hostId",
                 inventory.drMachine)));
         as("operator").body(policy).put("/api/databases/" + inventory.fullDb + "/policy").then().statusCode(200);
-        String location = backUp("FULL", null);
-        awaitStatus(location, "SUCCEEDED");
+        String location = inventory.backUp("FULL", null);
+        Inventory.awaitStatus(location, "SUCCEEDED");
         as("viewer").get(location).then().body("copies[0].state", equalTo("PENDING"), "copies[0].attempts", equalTo(1),
                 "copies[0].nextAttemptAt", notNullValue(), "copies[0].error", notNullValue());
         String operationId = location.substring(location.lastIndexOf('/') + 1);
@@ -153,7 +149,7 @@ class BackupContractTest {
 
     @Test
     void operationsAreListedForPipelinesThatPoll() {
-        awaitStatus(backUp("FULL", null), "SUCCEEDED");
+        Inventory.awaitStatus(inventory.backUp("FULL", null), "SUCCEEDED");
         as("viewer").queryParam("databaseId", inventory.fullDb).queryParam("status", "SUCCEEDED")
                 .queryParam("type", "FULL").get("/api/operations").then().statusCode(200)
                 .body("total", equalTo(1), "items[0].databaseId", equalTo(inventory.fullDb));
@@ -176,18 +172,5 @@ class BackupContractTest {
     void theDatabasesArePagedLikeEveryList() {
         as("viewer").queryParam("size", 1).get("/api/databases").then().statusCode(200)
                 .body("items", hasSize(1), "size", equalTo(1), "total", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
-    }
-
-    private String backUp(String type, String key) {
-        var request = as("operator").body(Map.of("databaseId", inventory.fullDb, "type", type));
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
-        return request.post("/api/backups").then().statusCode(202).extract().header("Location");
-    }
-
-    private static void awaitStatus(String location, String status) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                as("viewer").get(location).then().statusCode(200).body("status", equalTo(status)));
     }
 }

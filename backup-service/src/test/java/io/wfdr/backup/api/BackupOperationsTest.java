@@ -36,11 +36,7 @@ class BackupOperationsTest {
 
     @BeforeEach
     void aDatabaseWithAPolicyAndAConnection() {
-        inventory = Inventory.announced();
-        as("operator").body(BackupPolicyTest.policy(15, inventory.drMachine))
-                .put("/api/databases/" + inventory.fullDb + "/policy").then().statusCode(200);
-        as("operator").body(Map.of("loginId", inventory.login, "trustServerCertificate", true))
-                .put("/api/sql-servers/" + inventory.server + "/connection").then().statusCode(200);
+        inventory = Inventory.announced().withPolicyAndConnection();
     }
 
     @Test
@@ -48,7 +44,7 @@ class BackupOperationsTest {
         String location = backUp("FULL", "k-" + Inventory.id()).then().statusCode(202)
                 .body("status", equalTo("ACCEPTED"), "script", startsWith("BACKUP DATABASE [" + inventory.fullDbName + "]"))
                 .extract().header("Location");
-        awaitStatus(location, "SUCCEEDED");
+        Inventory.awaitStatus(location, "SUCCEEDED");
         as("viewer").get(location).then().body("percent", equalTo(100), "runType", equalTo("FULL"));
         as("viewer").get("/api/databases/" + inventory.fullDb + "/chains").then()
                 .body("chains", hasSize(1), "chains[0].full.type", equalTo("FULL"));
@@ -65,7 +61,7 @@ class BackupOperationsTest {
         as("operator").body(policy).put("/api/databases/" + inventory.fullDb + "/policy").then().statusCode(200);
 
         String location = backUp("FULL", null).then().statusCode(202).extract().header("Location");
-        awaitStatus(location, "SUCCEEDED");
+        Inventory.awaitStatus(location, "SUCCEEDED");
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 as("viewer").get(location).then().body("copies", hasSize(1)));
 
@@ -98,7 +94,7 @@ class BackupOperationsTest {
     void aRetriedRequestWithTheSameIdempotencyKeyGetsTheFirstOperation() {
         String key = "k-" + Inventory.id();
         String first = backUp("FULL", key).then().statusCode(202).extract().header("Location");
-        awaitStatus(first, "SUCCEEDED");
+        Inventory.awaitStatus(first, "SUCCEEDED");
         int runs = sqlServer.executed.size();
         String second = backUp("FULL", key).then().statusCode(202).extract().header("Location");
         assertEquals(first, second);
@@ -111,10 +107,10 @@ class BackupOperationsTest {
                 .body("requestedType", equalTo("DIFFERENTIAL"), "runType", equalTo("FULL"),
                         "message", containsString("no usable full backup"))
                 .extract().header("Location");
-        awaitStatus(location, "SUCCEEDED");
+        Inventory.awaitStatus(location, "SUCCEEDED");
         String differential = backUp("DIFFERENTIAL", null).then().statusCode(202)
                 .body("runType", equalTo("DIFFERENTIAL")).extract().header("Location");
-        awaitStatus(differential, "SUCCEEDED");
+        Inventory.awaitStatus(differential, "SUCCEEDED");
         as("viewer").get("/api/databases/" + inventory.fullDb + "/chains").then()
                 .body("chains[0].differentials", hasSize(1), "breaks", hasSize(0));
 
@@ -134,7 +130,7 @@ class BackupOperationsTest {
     void sqlServersErrorFailsTheOperationAndIsPublished() {
         sqlServer.failNextWith(3201, "Cannot open backup device 'D:\\Backup\\x.bak'. Operating system error 5.");
         String location = backUp("FULL", null).then().statusCode(202).extract().header("Location");
-        awaitStatus(location, "FAILED");
+        Inventory.awaitStatus(location, "FAILED");
         as("viewer").get(location).then().body("message", containsString("Msg 3201"));
         String operationId = location.substring(location.lastIndexOf('/') + 1);
         assertTrue(TestTopics.ofTestBroker().await("wfdr.backup.events",
@@ -171,10 +167,5 @@ class BackupOperationsTest {
             request.header("Idempotency-Key", key);
         }
         return request.post("/api/backups");
-    }
-
-    private static void awaitStatus(String location, String status) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                as("viewer").get(location).then().statusCode(200).body("status", equalTo(status)));
     }
 }

@@ -71,6 +71,29 @@ final class Inventory {
                 "recoveryModel", recoveryModel, "rpoMinutes", 30, "rtoMinutes", 240);
     }
 
+    /** The Workflow database with a policy (15-minute logs, copies to the DR machine) and a connection. */
+    Inventory withPolicyAndConnection() {
+        as("operator").body(BackupPolicyTest.policy(15, drMachine)).put("/api/databases/" + fullDb + "/policy")
+                .then().statusCode(200);
+        as("operator").body(Map.of("loginId", login, "trustServerCertificate", true))
+                .put("/api/sql-servers/" + server + "/connection").then().statusCode(200);
+        return this;
+    }
+
+    /** Asks for a backup of the Workflow database; the operation's Location. */
+    String backUp(String type, String idempotencyKey) {
+        var request = as("operator").body(Map.of("databaseId", fullDb, "type", type));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.post("/api/backups").then().statusCode(202).extract().header("Location");
+    }
+
+    static void awaitStatus(String location, String status) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as("viewer").get(location).then().statusCode(200).body("status", equalTo(status)));
+    }
+
     static RequestSpecification as(String role) {
         return given().auth().oauth2(BearerTokens.forRole(role)).contentType("application/json");
     }

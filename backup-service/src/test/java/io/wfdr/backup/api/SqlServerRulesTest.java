@@ -34,23 +34,19 @@ class SqlServerRulesTest {
 
     @BeforeEach
     void aDatabaseWithAPolicyAndAConnection() {
-        inventory = Inventory.announced();
-        as("operator").body(BackupPolicyTest.policy(15, inventory.drMachine))
-                .put("/api/databases/" + inventory.fullDb + "/policy").then().statusCode(200);
-        as("operator").body(Map.of("loginId", inventory.login)).put("/api/sql-servers/" + inventory.server
-                + "/connection").then().statusCode(200);
+        inventory = Inventory.announced().withPolicyAndConnection();
     }
 
     @Test
     void aLogBackupWithNoFullOnTheServerFailsWithError4214() {
-        awaitFailure(backUp("LOG"), "Msg 4214");
+        awaitFailure(inventory.backUp("LOG", null), "Msg 4214");
     }
 
     @Test
     void aLogBackupOfADatabaseTheServerRunsUnderSimpleFailsWithError4208() {
-        awaitStatus(backUp("FULL"), "SUCCEEDED");
+        Inventory.awaitStatus(inventory.backUp("FULL", null), "SUCCEEDED");
         sqlServer.recoveryModel(inventory.fullDbName, "SIMPLE");
-        awaitFailure(backUp("LOG"), "Msg 4208");
+        awaitFailure(inventory.backUp("LOG", null), "Msg 4208");
     }
 
     @Test
@@ -60,7 +56,7 @@ class SqlServerRulesTest {
         as("operator").post("/api/catalog/import?days=1&databaseId=" + inventory.fullDb).then().statusCode(200)
                 .body("imported", equalTo(1));
         sqlServer.forget(onlyInCatalog.backupSetUuid());
-        awaitFailure(backUp("DIFFERENTIAL"), "Msg 3035");
+        awaitFailure(inventory.backUp("DIFFERENTIAL", null), "Msg 3035");
     }
 
     @Test
@@ -84,26 +80,16 @@ class SqlServerRulesTest {
 
     @Test
     void afterARestoreToAPointInTimeTheLogOnTheNewForkIsABreakOfTheOldChain() {
-        awaitStatus(backUp("FULL"), "SUCCEEDED");
-        awaitStatus(backUp("LOG"), "SUCCEEDED");
+        Inventory.awaitStatus(inventory.backUp("FULL", null), "SUCCEEDED");
+        Inventory.awaitStatus(inventory.backUp("LOG", null), "SUCCEEDED");
         sqlServer.newFork(inventory.fullDbName);
-        awaitStatus(backUp("LOG"), "SUCCEEDED");
+        Inventory.awaitStatus(inventory.backUp("LOG", null), "SUCCEEDED");
         as("viewer").get("/api/databases/" + inventory.fullDb + "/chains").then()
                 .body("chains[0].logs", hasSize(1), "chains[0].breaks.reason", hasItem(containsString("fork")));
     }
 
-    private String backUp(String type) {
-        return as("operator").body(Map.of("databaseId", inventory.fullDb, "type", type)).post("/api/backups").then()
-                .statusCode(202).extract().header("Location");
-    }
-
     private static void awaitFailure(String location, String message) {
-        awaitStatus(location, "FAILED");
+        Inventory.awaitStatus(location, "FAILED");
         as("viewer").get(location).then().body("message", containsString(message));
-    }
-
-    private static void awaitStatus(String location, String status) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                as("viewer").get(location).then().statusCode(200).body("status", equalTo(status)));
     }
 }
