@@ -89,7 +89,7 @@ public final class BackupChains {
 
         List<BackupSet> continuing(BackupSet previous) {
             return byFirstLsn.getOrDefault(previous.lastLsn().stripTrailingZeros(), List.of()).stream()
-                    .filter(l -> l.continues(previous)).toList();
+                    .filter(l -> l.continues(previous) && l.lastLsn().compareTo(previous.lastLsn()) > 0).toList();
         }
 
         /** Every maximal run of contiguous logs from each first log, one per recovery fork taken. */

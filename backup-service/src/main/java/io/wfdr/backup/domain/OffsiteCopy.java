@@ -90,4 +90,12 @@ public class OffsiteCopy {
 
     @Version
     public Long revision;
+
+    /** Copies found by a catalog rebuild have no operation of this service. */
+    public static final String REBUILT = "rebuild";
+
+    /** The operation that made the copy, or null for one found by a rebuild (as events carry it). */
+    public String operationId() {
+        return REBUILT.equals(operationId) ? null : operationId;
+    }
 }

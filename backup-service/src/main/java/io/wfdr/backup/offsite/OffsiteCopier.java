@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -53,34 +54,42 @@ public class OffsiteCopier {
         Path target = destinationDir.resolve(source.getFileName());
         Path partial = destinationDir.resolve(source.getFileName() + PARTIAL);
         long size = Files.size(source);
-        if (Files.exists(target)) {
-            return alreadyThere(source, target, size);
-        }
-        try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE); FileLock lock = exclusive(out, partial)) {
-            MessageDigest sent = sha256();
-            long resumedFrom = resumablePrefix(source, out, sent);
-            out.truncate(resumedFrom);
-            try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
-                    Storage storage = Storage.open(partial, out)) {
-                MessageDigest received = sha256();
-                storage.hashPrefix(resumedFrom, received);
-                in.position(resumedFrom);
-                long written = pipe(in, storage, partial, resumedFrom, sent, received);
-                storage.finish(written);
-                String expected = hex(sent.digest());
-                String found = hex(received.digest());
-                if (!expected.equals(found) || written != size) {
-                    out.truncate(0);
-                    throw new CopyVerificationFailed("the copy of " + source + " at " + destinationDir + " reads back "
-                            + written + " bytes with SHA-256 " + found + " but " + size + " bytes with " + expected
-                            + " were sent; the copy was discarded");
-                }
-                publish(partial, target);
-                return new CopyResult(source, target, size, expected, resumedFrom, storage.direct());
+        try (InProcess guard = InProcess.hold(partial)) {
+            if (Files.exists(target)) {
+                return alreadyThere(source, target, size, partial);
             }
-        } finally {
-            deleteIfEmptyOrDone(partial, target);
+            try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE); FileLock lock = exclusive(out, partial)) {
+                if (Files.exists(target)) {
+                    return alreadyThere(source, target, size, partial);
+                }
+                return copyHeld(source, target, partial, out, size);
+            }
+        }
+    }
+
+    private CopyResult copyHeld(Path source, Path target, Path partial, FileChannel out, long size)
+            throws IOException {
+        MessageDigest sent = sha256();
+        long resumedFrom = resumablePrefix(source, out, sent);
+        out.truncate(resumedFrom);
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
+                Storage storage = Storage.open(partial, out)) {
+            MessageDigest received = sha256();
+            storage.hashPrefix(resumedFrom, received);
+            in.position(resumedFrom);
+            long written = pipe(in, storage, partial, resumedFrom, sent, received);
+            storage.finish(written);
+            String expected = hex(sent.digest());
+            String found = hex(received.digest());
+            if (!expected.equals(found) || written != size) {
+                out.truncate(0);
+                throw new CopyVerificationFailed("the copy of " + source + " at " + target.getParent()
+                        + " reads back " + written + " bytes with SHA-256 " + found + " but " + size + " bytes with "
+                        + expected + " were sent; the copy was discarded");
+            }
+            publish(partial, target);
+            return new CopyResult(source, target, size, expected, resumedFrom, storage.direct());
         }
     }
 
@@ -92,11 +101,44 @@ public class OffsiteCopier {
     /** Removes what an abandoned copy left: its partial file, unless another copier holds it. */
     public void discardPartial(Path destinationDir, String fileName) throws IOException {
         Path partial = destinationDir.resolve(fileName + PARTIAL);
+        try (InProcess guard = InProcess.hold(partial)) {
+            deleteHeldPartial(partial);
+        }
+    }
+
+    private static void deleteHeldPartial(Path partial) throws IOException {
         if (!Files.exists(partial)) {
             return;
         }
-        try (FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE); FileLock lock = exclusive(out, partial)) {
+        try (FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE);
+                FileLock lock = exclusive(out, partial)) {
             Files.delete(partial);
+        }
+    }
+
+    /**
+     * Copiers of this process: the operating system's file lock belongs to the whole process, and closing any
+     * handle on the file releases it, so a second copier here must not even open the partial file.
+     */
+    private static final class InProcess implements AutoCloseable {
+        private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Path key;
+
+        private InProcess(Path key) {
+            this.key = key;
+        }
+
+        static InProcess hold(Path partial) throws CopyInProgress {
+            Path key = partial.toAbsolutePath().normalize();
+            if (!HELD.add(key)) {
+                throw new CopyInProgress(partial);
+            }
+            return new InProcess(key);
+        }
+
+        @Override
+        public void close() {
+            HELD.remove(key);
         }
     }
 
@@ -108,10 +150,12 @@ public class OffsiteCopier {
         // nothing: a real destination's faults happen on their own
     }
 
-    private CopyResult alreadyThere(Path source, Path target, long size) throws IOException {
+    /** An earlier attempt published the copy (and may have left its partial file): verified again, not redone. */
+    private CopyResult alreadyThere(Path source, Path target, long size, Path partial) throws IOException {
         String expected = hashOf(source);
         ReadBack back = readBack(target);
         if (back.bytes() == size && back.sha256().equals(expected)) {
+            deleteHeldPartial(partial);
             return new CopyResult(source, target, size, expected, size, back.direct());
         }
         throw new FileAlreadyExistsException(target.toString(), null,
@@ -132,28 +176,28 @@ public class OffsiteCopier {
 
     /** Renames by linking: a link never replaces an existing file, so a copy can never overwrite another. */
     private static void publish(Path partial, Path target) throws IOException {
+        boolean linked;
         try {
             Files.createLink(target, partial);
-            Files.delete(partial);
+            linked = true;
         } catch (FileAlreadyExistsException e) {
             throw e;
         } catch (UnsupportedOperationException | FileSystemException e) {
+            linked = false;
+        }
+        if (linked) {
+            try {
+                Files.delete(partial);
+            } catch (IOException e) {
+                // the copy is published; the partial name is removed by the next attempt or discard
+            }
+        } else {
             if (Files.exists(target)) {
                 throw new FileAlreadyExistsException(target.toString());
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         }
         Durable.syncDirectory(target.getParent());
-    }
-
-    private static void deleteIfEmptyOrDone(Path partial, Path target) {
-        try {
-            if (Files.exists(partial) && Files.size(partial) == 0 && Files.exists(target)) {
-                Files.delete(partial);
-            }
-        } catch (IOException e) {
-            // a leftover partial file is resumed or discarded later
-        }
     }
 
     /**
@@ -235,8 +279,9 @@ public class OffsiteCopier {
                 written.put(new long[0]);
             }
         });
+        List<Future<?>> stages = List.of(writer, reader, hasher);
         try {
-            while (!writer.isDone()) {
+            while (!anyDone(stages)) {
                 ByteBuffer buffer = empty.poll(100, TimeUnit.MILLISECONDS);
                 if (buffer == null) {
                     continue;
@@ -246,23 +291,35 @@ public class OffsiteCopier {
                 }
                 buffer.flip();
                 sent.update(buffer.duplicate());
-                handOver(full, buffer, writer);
+                handOver(full, buffer, stages);
             }
-            handOver(full, END, writer);
-            writer.get();
-            reader.get();
-            hasher.get();
+            surfaceFailure(stages);
+            handOver(full, END, stages);
+            for (Future<?> stage : stages) {
+                stage.get();
+            }
             return total[0];
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            writer.cancel(true);
-            reader.cancel(true);
-            hasher.cancel(true);
             throw new IOException("the copy was interrupted", e);
         } catch (ExecutionException e) {
-            reader.cancel(true);
-            hasher.cancel(true);
-            throw new IOException("writing the copy failed: " + e.getCause().getMessage(), e.getCause());
+            throw new IOException("writing or reading back the copy failed: " + e.getCause().getMessage(),
+                    e.getCause());
+        } finally {
+            stages.forEach(stage -> stage.cancel(true));
+        }
+    }
+
+    private static boolean anyDone(List<Future<?>> stages) {
+        return stages.stream().anyMatch(Future::isDone);
+    }
+
+    /** A stage that stopped before the end of the file stopped because it failed: its failure is thrown here. */
+    private static void surfaceFailure(List<Future<?>> stages) throws ExecutionException, InterruptedException {
+        for (Future<?> stage : stages) {
+            if (stage.isDone()) {
+                stage.get();
+            }
         }
     }
 
@@ -413,14 +470,12 @@ public class OffsiteCopier {
             long position = 0;
             while (true) {
                 ByteBuffer buffer = empty.take().clear().limit(CHUNK);
-                int n = in.read(buffer, position);
-                if (n <= 0) {
-                    full.put(END);
-                    return null;
+                boolean end = fill(in, buffer, position, block);
+                position += buffer.position();
+                if (buffer.position() > 0) {
+                    full.put(buffer.flip());
                 }
-                position += n;
-                full.put(buffer.flip());
-                if (n < CHUNK) {
+                if (end) {
                     full.put(END);
                     return null;
                 }
@@ -432,7 +487,7 @@ public class OffsiteCopier {
             while (true) {
                 ByteBuffer buffer = full.poll(100, TimeUnit.MILLISECONDS);
                 if (buffer == null) {
-                    if (reader.isDone()) {
+                    if (reader.isDone() && full.isEmpty()) {
                         reader.get();
                         break;
                     }
@@ -456,10 +511,24 @@ public class OffsiteCopier {
         return new ReadBack(bytes, hex(digest.digest()), direct);
     }
 
+    /**
+     * Reads at {@code position} until the buffer is full or the file ends (true); a read that stops short of a
+     * block boundary is the end of the file, since storage only shortens reads at block boundaries.
+     */
+    private static boolean fill(FileChannel in, ByteBuffer buffer, long position, int block) throws IOException {
+        while (buffer.hasRemaining()) {
+            int n = in.read(buffer, position + buffer.position());
+            if (n <= 0 || buffer.position() % block != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Queues a buffer for the writer, unless the writer has stopped (its failure then surfaces from get()). */
-    private static void handOver(BlockingQueue<ByteBuffer> full, ByteBuffer buffer, Future<?> writer)
+    private static void handOver(BlockingQueue<ByteBuffer> full, ByteBuffer buffer, List<Future<?>> stages)
             throws InterruptedException {
-        while (!writer.isDone() && !full.offer(buffer, 100, TimeUnit.MILLISECONDS)) {
+        while (!anyDone(stages) && !full.offer(buffer, 100, TimeUnit.MILLISECONDS)) {
             // the writer is behind; wait for room
         }
     }

@@ -91,7 +91,7 @@ public class BackupRun {
             }
             VerifyStatus verified = verify;
             QuarkusTransaction.requiringNew().run(() -> succeed(operationId, verified, null));
-            copies.copyAll(operationId);
+            runner.submitCopy(() -> copies.copyAll(operationId));
         } catch (SqlServerFailure failure) {
             fail(operationId, failure.cause().number(), failure.getMessage());
         } catch (RuntimeException e) {
@@ -120,7 +120,10 @@ public class BackupRun {
                 em.detach(operation);
                 return operation;
             });
-        } catch (RuntimeException lostTheRace) {
+        } catch (RuntimeException e) {
+            if (!Races.lost(e)) {
+                LOG.warnf(e, "Backup operation %s could not start; recovery tries again", operationId);
+            }
             return null;
         }
     }
@@ -207,7 +210,7 @@ public class BackupRun {
                 QuarkusTransaction.requiringNew().run(() -> succeed(operationId, VerifyStatus.NOT_RUN,
                         "SQL Server finished this backup after the service lost track of it; found in msdb by its "
                                 + "file, not verified with RESTORE VERIFYONLY"));
-                copies.copyAll(operationId);
+                runner.submitCopy(() -> copies.copyAll(operationId));
             } else if (otherwise == OperationStatus.RUNNING) {
                 fail(operationId, 0, "interrupted: the instance running it stopped, and msdb has no backup written "
                         + "to " + device);
@@ -237,9 +240,21 @@ public class BackupRun {
                     String.class).setParameter(1, OperationStatus.ACCEPTED)
                     .setParameter(2, leases.staleBefore()).getResultList());
             accepted.forEach(id -> runner.submit(() -> run(id)));
+            uncopied().forEach(id -> runner.submitCopy(() -> copies.copyAll(id)));
         } catch (RuntimeException e) {
             LOG.warnf("Recovery of abandoned backup operations waits: %s", e.getMessage());
         }
+    }
+
+    /** Backups that succeeded but whose copies were never planned (the service stopped in between). */
+    private List<String> uncopied() {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select o.id from BackupOperation o, BackupPolicy p where p.databaseId = o.databaseId "
+                        + "and p.backupFolderMount is not null and o.status = ?1 and o.backupSetId is not null "
+                        + "and o.finishedAt > ?2 and o.finishedAt < ?3 "
+                        + "and not exists (select c.id from OffsiteCopy c where c.operationId = o.id)", String.class)
+                .setParameter(1, OperationStatus.SUCCEEDED).setParameter(2, clock.instant().minus(LOOK_BACK))
+                .setParameter(3, leases.staleBefore()).getResultList());
     }
 
     private List<String> claimStale() {
@@ -284,10 +299,15 @@ public class BackupRun {
                 return;
             }
             reported = percent;
-            QuarkusTransaction.requiringNew().run(() -> {
-                BackupOperation operation = em.find(BackupOperation.class, operationId);
-                operation.percent = Math.max(operation.percent, Math.min(percent, 99));
-            });
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    BackupOperation operation = em.find(BackupOperation.class, operationId);
+                    operation.percent = Math.max(operation.percent, Math.min(percent, 99));
+                });
+            } catch (RuntimeException e) {
+                // progress is not worth aborting a running BACKUP for: SQL Server would cancel it
+                LOG.debugf("Progress of %s not recorded: %s", operationId, e.getMessage());
+            }
         }
     }
 }

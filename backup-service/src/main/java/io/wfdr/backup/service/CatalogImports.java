@@ -186,7 +186,7 @@ public class CatalogImports {
             OffsiteCopy copy = new OffsiteCopy();
             copy.id = UUID.randomUUID().toString();
             copy.backupSetId = manifest.backup().backupSetUuid();
-            copy.operationId = "rebuild";
+            copy.operationId = OffsiteCopy.REBUILT;
             copy.databaseId = database.id;
             copy.hostId = request.hostId();
             copy.siteId = destinations.siteOf(request.hostId());

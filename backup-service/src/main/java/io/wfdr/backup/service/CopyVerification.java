@@ -59,32 +59,53 @@ public class CopyVerification {
         return broken;
     }
 
+    /**
+     * Reads one copy back and hashes it. Missing or changed: it no longer counts and is abandoned. Unreadable now
+     * (a share not mounted, a timeout): it stops counting until a later pass reads it intact again.
+     */
     private boolean verifyOne(String copyId) {
         OffsiteCopy copy = QuarkusTransaction.requiringNew().call(() -> em.find(OffsiteCopy.class, copyId));
-        String detail;
-        boolean intact;
+        Outcome outcome;
         try {
-            intact = copier.verify(Path.of(copy.path), copy.sha256);
-            detail = intact ? "SHA-256 matches" : "missing, or its SHA-256 no longer matches " + copy.sha256;
+            outcome = copier.verify(Path.of(copy.path), copy.sha256) ? Outcome.INTACT : Outcome.CHANGED;
         } catch (Exception e) {
-            intact = false;
-            detail = "cannot be read: " + e.getMessage();
+            outcome = Outcome.UNREADABLE;
+            copy.error = e.getMessage();
         }
-        boolean ok = intact;
-        String why = detail;
-        QuarkusTransaction.requiringNew().run(() -> {
-            OffsiteCopy current = em.find(OffsiteCopy.class, copyId);
-            if (ok) {
+        Outcome found = outcome;
+        String why = switch (found) {
+            case INTACT -> "SHA-256 matches";
+            case CHANGED -> "missing, or its SHA-256 no longer matches " + copy.sha256;
+            case UNREADABLE -> "cannot be read now: " + copy.error;
+        };
+        QuarkusTransaction.requiringNew().run(() -> record(copyId, found, why));
+        return found == Outcome.INTACT;
+    }
+
+    private enum Outcome { INTACT, CHANGED, UNREADABLE }
+
+    private void record(String copyId, Outcome outcome, String why) {
+        OffsiteCopy current = em.find(OffsiteCopy.class, copyId);
+        if (current == null || current.state != CopyState.VERIFIED) {
+            return;
+        }
+        switch (outcome) {
+            case INTACT -> {
                 current.verifiedAt = clock.instant();
-            } else {
+                current.error = null;
+            }
+            case CHANGED -> {
                 current.verifiedAt = null;
                 current.state = CopyState.ABANDONED;
                 current.error = "no longer intact: " + why;
             }
-            KnownDatabase database = em.find(KnownDatabase.class, current.databaseId);
-            events.publish(current.databaseId, database == null ? current.databaseId : database.name,
-                    new BackupVerified(current.databaseId, OffsiteCopyFacts.of(current), ok, why));
-        });
-        return intact;
+            case UNREADABLE -> {
+                current.verifiedAt = null;
+                current.error = why;
+            }
+        }
+        KnownDatabase database = em.find(KnownDatabase.class, current.databaseId);
+        events.publish(current.databaseId, database == null ? current.databaseId : database.name,
+                new BackupVerified(current.databaseId, OffsiteCopyFacts.of(current), outcome == Outcome.INTACT, why));
     }
 }

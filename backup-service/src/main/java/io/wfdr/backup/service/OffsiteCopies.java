@@ -139,6 +139,9 @@ public class OffsiteCopies {
             BackupManifest described = QuarkusTransaction.requiringNew().call(() -> manifestOf(claimed, result));
             Path manifest = manifests.write(Path.of(claimed.destinationPath), described);
             QuarkusTransaction.requiringNew().run(() -> verified(copyId, result, manifest));
+        } catch (io.wfdr.backup.offsite.CopyInProgress e) {
+            LOG.infof("Offsite copy %s: %s; it is tried again later", copyId, e.getMessage());
+            QuarkusTransaction.requiringNew().run(() -> heldElsewhere(copyId));
         } catch (Exception e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             LOG.warnf("Offsite copy %s to %s failed (attempt %d): %s", copyId, claimed.destinationPath,
@@ -168,8 +171,29 @@ public class OffsiteCopies {
                 return copy;
             });
         } catch (RuntimeException e) {
+            if (!Races.lost(e)) {
+                LOG.warnf("Cannot claim offsite copy %s now: %s", copyId, e.getMessage());
+            }
             return null;
         }
+    }
+
+    /** Another copier holds the partial file: this attempt does not count, and the copy waits for the lease. */
+    private void heldElsewhere(String copyId) {
+        OffsiteCopy copy = em.find(OffsiteCopy.class, copyId);
+        if (!mine(copy)) {
+            return;
+        }
+        copy.attempts = copy.attempts - 1;
+        copy.state = CopyState.PENDING;
+        copy.claimedBy = null;
+        copy.leaseUntil = null;
+        copy.nextAttemptAt = clock.instant().plus(config.lease());
+    }
+
+    /** Only the instance holding the claim records what came of it; one whose lease lapsed stays silent. */
+    private boolean mine(OffsiteCopy copy) {
+        return copy != null && copy.state == CopyState.COPYING && instance.id().equals(copy.claimedBy);
     }
 
     private BackupManifest manifestOf(OffsiteCopy copy, CopyResult result) {
@@ -183,6 +207,11 @@ public class OffsiteCopies {
 
     private void verified(String copyId, CopyResult result, Path manifest) {
         OffsiteCopy copy = em.find(OffsiteCopy.class, copyId);
+        if (!mine(copy)) {
+            LOG.warnf("Offsite copy %s was verified after this instance's claim lapsed; its new holder records it",
+                    copyId);
+            return;
+        }
         copy.state = CopyState.VERIFIED;
         copy.bytes = result.bytes();
         copy.sha256 = result.sha256();
@@ -193,12 +222,15 @@ public class OffsiteCopies {
         copy.claimedBy = null;
         copy.leaseUntil = null;
         copy.nextAttemptAt = null;
-        publish(copy, new BackupCopied(copy.operationId, copy.databaseId, OffsiteCopyFacts.of(copy),
+        publish(copy, new BackupCopied(copy.operationId(), copy.databaseId, OffsiteCopyFacts.of(copy),
                 result.readBackDirect()));
     }
 
     private void failed(String copyId, String reason) {
         OffsiteCopy copy = em.find(OffsiteCopy.class, copyId);
+        if (!mine(copy)) {
+            return;
+        }
         copy.error = reason;
         copy.claimedBy = null;
         copy.leaseUntil = null;
@@ -210,7 +242,7 @@ public class OffsiteCopies {
             copy.state = CopyState.PENDING;
             copy.nextAttemptAt = clock.instant().plus(backoff(copy.attempts));
         }
-        publish(copy, new BackupCopyFailed(copy.operationId, copy.databaseId, OffsiteCopyFacts.of(copy),
+        publish(copy, new BackupCopyFailed(copy.operationId(), copy.databaseId, OffsiteCopyFacts.of(copy),
                 copy.attempts, copy.nextAttemptAt, reason));
     }
 

@@ -147,7 +147,7 @@ public class Republisher {
         for (OffsiteCopy copy : em.createQuery("from OffsiteCopy where backupSetId = ?1 and state = ?2 order by id",
                 OffsiteCopy.class).setParameter(1, record.backupSetId).setParameter(2, CopyState.VERIFIED)
                 .getResultList()) {
-            events.publish(record.databaseId, record.databaseName, new BackupCopied(copy.operationId,
+            events.publish(record.databaseId, record.databaseName, new BackupCopied(copy.operationId(),
                     copy.databaseId, OffsiteCopyFacts.of(copy), copy.readBackDirect));
         }
     }

@@ -24,7 +24,9 @@ import io.wfdr.spine.problem.ConflictProblem;
 import io.wfdr.spine.problem.NotFoundProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 /**
  * Retention per database, by {@link RetentionPlan}: the dry run lists what would go and why; applying it deletes the
@@ -32,6 +34,8 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class RetentionService {
+
+    private static final Logger LOG = Logger.getLogger(RetentionService.class);
 
     private final EntityManager em;
     private final CatalogService catalog;
@@ -62,67 +66,93 @@ public class RetentionService {
                 Duration.ofDays(policy.retentionDays));
     }
 
-    /** Applies retention to every database whose policy is active, a few times a day. */
+    /** Applies retention to every database whose policy is active, a few times a day; one failure stops no other. */
     @io.quarkus.scheduler.Scheduled(every = "${wfdr.backup.retention-interval:6h}", delayed = "15m",
             concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
     void applyAll() {
-        List<String> active = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+        List<String> active = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "select p.databaseId from BackupPolicy p where p.paused = false", String.class).getResultList());
         for (String databaseId : active) {
-            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> apply(databaseId));
+            try {
+                apply(databaseId);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Retention of database %s failed this time: %s", databaseId, e.getMessage());
+            }
         }
     }
 
     /**
-     * Applies the plan, copy by copy: each copy of an expired backup is deleted by its id (its file, unless another
-     * live copy names the same file, and its manifest) and marked DELETED; a copy that cannot be deleted keeps its
-     * backup in the catalog, to be tried again.
+     * Applies the plan, copy by copy: a copy of an expired backup is marked DELETED first (so nothing counts on it
+     * while its files go), then its file is deleted (unless another live copy names the same file; then its manifest
+     * stays too). A file that cannot be deleted puts its copy back as it was and keeps the backup in the catalog, to
+     * be tried again; when every copy is gone the backup is marked expired and published.
      */
-    @Transactional
     public RetentionPlan apply(String databaseId) {
-        RetentionPlan plan = plan(databaseId);
+        RetentionPlan plan = QuarkusTransaction.requiringNew().call(() -> plan(databaseId));
         for (RetentionPlan.Decision decision : plan.expire()) {
+            List<String> copyIds = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                    "select c.id from OffsiteCopy c where c.backupSetId = ?1 and c.state <> ?2", String.class)
+                    .setParameter(1, decision.backupSetId()).setParameter(2, CopyState.DELETED).getResultList());
             List<OffsiteCopyFacts> deleted = new ArrayList<>();
             boolean all = true;
-            for (OffsiteCopy copy : em.createQuery("from OffsiteCopy where backupSetId = ?1 and state <> ?2",
-                    OffsiteCopy.class).setParameter(1, decision.backupSetId()).setParameter(2, CopyState.DELETED)
-                    .getResultList()) {
-                if (deleteCopy(copy)) {
-                    deleted.add(OffsiteCopyFacts.of(copy));
-                } else {
-                    all = false;
+            for (String copyId : copyIds) {
+                OffsiteCopyFacts facts = deleteCopy(copyId);
+                all &= facts != null;
+                if (facts != null) {
+                    deleted.add(facts);
                 }
             }
             if (all) {
-                CatalogRecord record = em.find(CatalogRecord.class, decision.backupSetId());
-                record.expiredAt = clock.instant();
-                events.publish(databaseId, record.databaseName,
-                        new BackupExpired(databaseId, decision.backupSetId(), decision.reason(), deleted));
+                QuarkusTransaction.requiringNew().run(() -> {
+                    CatalogRecord record = em.find(CatalogRecord.class, decision.backupSetId());
+                    record.expiredAt = clock.instant();
+                    events.publish(databaseId, record.databaseName,
+                            new BackupExpired(databaseId, decision.backupSetId(), decision.reason(), deleted));
+                });
             }
         }
         return plan;
     }
 
-    private boolean deleteCopy(OffsiteCopy copy) {
-        long sharing = em.createQuery("select count(c) from OffsiteCopy c where c.path = ?1 and c.id <> ?2 "
-                + "and c.state <> ?3", Long.class).setParameter(1, copy.path).setParameter(2, copy.id)
-                .setParameter(3, CopyState.DELETED).getSingleResult();
-        boolean ok = sharing > 0 || delete(Path.of(copy.path));
-        ok &= delete(Path.of(copy.manifestPath == null ? copy.path + ManifestStore.SUFFIX : copy.manifestPath));
-        if (ok) {
+    private record Marked(OffsiteCopyFacts facts, CopyState was, java.time.Instant verifiedAt, boolean shared) {
+    }
+
+    private OffsiteCopyFacts deleteCopy(String copyId) {
+        Marked marked = QuarkusTransaction.requiringNew().call(() -> {
+            OffsiteCopy copy = em.find(OffsiteCopy.class, copyId);
+            long sharing = em.createQuery("select count(c) from OffsiteCopy c where c.path = ?1 and c.id <> ?2 "
+                    + "and c.state <> ?3", Long.class).setParameter(1, copy.path).setParameter(2, copy.id)
+                    .setParameter(3, CopyState.DELETED).getSingleResult();
+            Marked before = new Marked(OffsiteCopyFacts.of(copy), copy.state, copy.verifiedAt, sharing > 0);
             copy.state = CopyState.DELETED;
             copy.deletedAt = clock.instant();
             copy.verifiedAt = null;
+            return before;
+        });
+        if (marked.shared()) {
+            return marked.facts();
         }
-        return ok;
-    }
-
-    private static boolean delete(Path file) {
         try {
-            Files.deleteIfExists(file);
-            return true;
+            Files.deleteIfExists(Path.of(marked.facts().path()));
         } catch (IOException e) {
-            return false;
+            LOG.warnf("Retention cannot delete %s now; the copy stays and is tried again: %s", marked.facts().path(),
+                    e.getMessage());
+            QuarkusTransaction.requiringNew().run(() -> {
+                OffsiteCopy copy = em.find(OffsiteCopy.class, copyId);
+                copy.state = marked.was();
+                copy.verifiedAt = marked.verifiedAt();
+                copy.deletedAt = null;
+            });
+            return null;
         }
+        String manifest = marked.facts().manifestPath() == null ? marked.facts().path() + ManifestStore.SUFFIX
+                : marked.facts().manifestPath();
+        try {
+            Files.deleteIfExists(Path.of(manifest));
+        } catch (IOException e) {
+            LOG.warnf("The manifest %s of a deleted copy stays; a rebuild reports its file missing: %s", manifest,
+                    e.getMessage());
+        }
+        return marked.facts();
     }
 }

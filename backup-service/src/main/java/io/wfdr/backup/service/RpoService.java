@@ -76,7 +76,7 @@ public class RpoService {
     RpoStatus status(KnownDatabase database) {
         List<BackupSet> entries = catalog.of(database.id);
         Set<String> copied = new HashSet<>(em.createQuery("select c.backupSetId from OffsiteCopy c where "
-                + "c.databaseId = ?1 and c.state = io.wfdr.backup.domain.CopyState.VERIFIED", String.class)
+                + "c.databaseId = ?1 and c.state = io.wfdr.backup.domain.CopyState.VERIFIED and c.verifiedAt is not null", String.class)
                 .setParameter(1, database.id).getResultList());
         Optional<BackupSet> newest = OffsiteRestorePoint.newest(BackupChains.of(entries), copied);
         if (newest.isEmpty()) {

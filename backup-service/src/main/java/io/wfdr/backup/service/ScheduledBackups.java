@@ -233,7 +233,10 @@ public class ScheduledBackups {
                 }
             });
         } catch (RuntimeException e) {
-            // another instance moved the cursor at the same time; its value is as good
+            if (!Races.lost(e)) {
+                LOG.warnf("The schedule cursor of %s stays where it was; the window is looked at again: %s",
+                        databaseId, e.getMessage());
+            }
         }
     }
 

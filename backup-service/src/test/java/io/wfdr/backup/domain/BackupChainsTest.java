@@ -217,6 +217,20 @@ class BackupChainsTest {
         assertTrue(c2.differentials().isEmpty());
     }
 
+    @Test
+    void aLogBackupWithNoLogActivityDoesNotContinueItself() {
+        full("F1", 100, 200);
+        BackupSet l1 = log("L1", 150, 300);
+        catalog.add(BackupSet.ofChain("EMPTY", "TFLOWF", BackupType.LOG, false, lsn(300), lsn(300), null, null, FORK,
+                FORK, Instant.EPOCH, false));
+        BackupSet l2 = log("L2", 300, 400);
+
+        BackupChain chain = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> BackupChains.of(catalog).chains().get(0));
+
+        assertEquals(List.of(l1, l2), chain.logs());
+    }
+
     private BackupSet full(String id, long first, long last) {
         return add(entry(id, BackupType.FULL, false, first, last, null));
     }

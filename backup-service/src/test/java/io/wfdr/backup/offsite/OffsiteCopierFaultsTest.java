@@ -104,6 +104,23 @@ class OffsiteCopierFaultsTest {
         assertFalse(Files.exists(offsite.resolve("TFLOWF_X.bak" + OffsiteCopier.PARTIAL)));
     }
 
+    @Test
+    void aReadBackThatFailsMidwayEndsTheCopyWithTheErrorInsteadOfHanging() throws IOException {
+        Path source = backupFile("TFLOWF_BIG.bak", 40 * 1024 * 1024);
+        OffsiteCopier failing = new OffsiteCopier() {
+            @Override
+            protected void beforeReadBack(Path partial, long position, int length) throws IOException {
+                if (position >= 3L * 1024 * 1024) {
+                    throw new IOException("the share went away");
+                }
+            }
+        };
+        IOException failed = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> assertThrows(IOException.class, () -> failing.copy(source, dir.resolve("offsite"))));
+        assertTrue(failed.getMessage().contains("the share went away"), failed.getMessage());
+        assertFalse(Files.exists(dir.resolve("offsite").resolve("TFLOWF_BIG.bak")));
+    }
+
     private Path backupFile(String name, int size) throws IOException {
         byte[] bytes = new byte[size];
         new Random(size).nextBytes(bytes);

@@ -27,7 +27,10 @@ public class ManifestStore {
         byte[] json = ContractJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
         try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            out.write(java.nio.ByteBuffer.wrap(json));
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(json);
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
             out.force(true);
         }
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
