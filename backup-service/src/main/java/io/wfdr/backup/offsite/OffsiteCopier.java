@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -39,9 +37,9 @@ import io.wfdr.spine.contract.Durable;
 public class OffsiteCopier {
 
     static final String PARTIAL = ".partial";
-    private static final int CHUNK = 1 << 20;
-    private static final int IN_FLIGHT = 8;
-    private static final ByteBuffer END = ByteBuffer.allocate(0);
+    static final int CHUNK = 1 << 20;
+    static final int IN_FLIGHT = 8;
+    static final ByteBuffer END = ByteBuffer.allocate(0);
 
     private final ExecutorService helpers = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "offsite-copy-io");
@@ -70,18 +68,18 @@ public class OffsiteCopier {
 
     private CopyResult copyHeld(Path source, Path target, Path partial, FileChannel out, long size)
             throws IOException {
-        MessageDigest sent = sha256();
+        MessageDigest sent = Sha256.digest();
         long resumedFrom = resumablePrefix(source, out, sent);
         out.truncate(resumedFrom);
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
-                Storage storage = Storage.open(partial, out)) {
-            MessageDigest received = sha256();
+                PartialFile storage = PartialFile.open(partial, out)) {
+            MessageDigest received = Sha256.digest();
             storage.hashPrefix(resumedFrom, received);
             in.position(resumedFrom);
             long written = pipe(in, storage, partial, resumedFrom, sent, received);
             storage.finish(written);
-            String expected = hex(sent.digest());
-            String found = hex(received.digest());
+            String expected = Sha256.hex(sent.digest());
+            String found = Sha256.hex(received.digest());
             if (!expected.equals(found) || written != size) {
                 out.truncate(0);
                 throw new CopyVerificationFailed("the copy of " + source + " at " + target.getParent()
@@ -95,7 +93,7 @@ public class OffsiteCopier {
 
     /** Re-reads a copy from storage and checks it still has the SHA-256 recorded for it (a flipped byte shows). */
     public boolean verify(Path copy, String sha256) throws IOException {
-        return Files.exists(copy) && readBack(copy).sha256().equals(sha256);
+        return Files.exists(copy) && ReadBack.of(copy, helpers).sha256().equals(sha256);
     }
 
     /** Removes what an abandoned copy left: its partial file, unless another copier holds it. */
@@ -152,8 +150,8 @@ public class OffsiteCopier {
 
     /** An earlier attempt published the copy (and may have left its partial file): verified again, not redone. */
     private CopyResult alreadyThere(Path source, Path target, long size, Path partial) throws IOException {
-        String expected = hashOf(source);
-        ReadBack back = readBack(target);
+        String expected = Sha256.of(source);
+        ReadBack back = ReadBack.of(target, helpers);
         if (back.bytes() == size && back.sha256().equals(expected)) {
             deleteHeldPartial(partial);
             return new CopyResult(source, target, size, expected, size, back.direct());
@@ -210,12 +208,12 @@ public class OffsiteCopier {
         if (length == 0) {
             return 0;
         }
-        MessageDigest kept = sha256();
-        feed(partial, length, kept);
+        MessageDigest kept = Sha256.digest();
+        Sha256.feed(partial, length, kept);
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
-            feed(in, length, sent);
+            Sha256.feed(in, length, sent);
         }
-        if (!MessageDigest.isEqual(kept.digest(), clone(sent).digest())) {
+        if (!MessageDigest.isEqual(kept.digest(), Sha256.copyOf(sent).digest())) {
             sent.reset();
             return 0;
         }
@@ -228,7 +226,7 @@ public class OffsiteCopier {
      * from storage; a hasher hashes what was read back. The two hashes run on two cores while the writes and reads
      * overlap them. Returns how many bytes were read back.
      */
-    private long pipe(FileChannel in, Storage storage, Path partial, long start, MessageDigest sent,
+    private long pipe(FileChannel in, PartialFile storage, Path partial, long start, MessageDigest sent,
             MessageDigest received) throws IOException {
         BlockingQueue<ByteBuffer> full = new ArrayBlockingQueue<>(IN_FLIGHT);
         BlockingQueue<ByteBuffer> empty = buffers(IN_FLIGHT + 1, storage.block());
@@ -344,187 +342,6 @@ public class OffsiteCopier {
         return buffers;
     }
 
-    /**
-     * The partial file as the copy writes it and reads it back: with direct I/O both ways where the file system
-     * allows it (the bytes go to the device and are read from it, never from the page cache); where it does not (a
-     * RAM file system, whose page cache is its storage), through the handle that holds the lock. A direct write of
-     * the last, short chunk is padded to the block size; {@link #finish} cuts the file back to its length.
-     */
-    private static final class Storage implements AutoCloseable {
-        private final FileChannel locked;
-        private final FileChannel writes;
-        private final FileChannel reads;
-        private final int block;
-
-        private Storage(FileChannel locked, FileChannel writes, FileChannel reads, int block) {
-            this.locked = locked;
-            this.writes = writes;
-            this.reads = reads;
-            this.block = block;
-        }
-
-        static Storage open(Path file, FileChannel locked) throws IOException {
-            try {
-                int block = (int) Files.getFileStore(file).getBlockSize();
-                FileChannel writes = FileChannel.open(file, StandardOpenOption.WRITE,
-                        com.sun.nio.file.ExtendedOpenOption.DIRECT);
-                FileChannel reads = FileChannel.open(file, StandardOpenOption.READ,
-                        com.sun.nio.file.ExtendedOpenOption.DIRECT);
-                return new Storage(locked, writes, reads, block);
-            } catch (FileSystemException | UnsupportedOperationException e) {
-                return new Storage(locked, locked, locked, 1);
-            }
-        }
-
-        boolean direct() {
-            return block > 1;
-        }
-
-        int block() {
-            return block;
-        }
-
-        void write(ByteBuffer buffer, long position) throws IOException {
-            int length = buffer.remaining();
-            int rounded = roundUp(length);
-            if (rounded != length) {
-                buffer.limit(rounded);
-                for (int i = length; i < rounded; i++) {
-                    buffer.put(i, (byte) 0);
-                }
-            }
-            while (buffer.hasRemaining()) {
-                writes.write(buffer, position + buffer.position());
-            }
-        }
-
-        /** Reads {@code length} bytes at {@code position} (a chunk boundary) back into {@code buffer}, flipped. */
-        ByteBuffer read(ByteBuffer buffer, long position, int length) throws IOException {
-            buffer.clear().limit(roundUp(length));
-            while (buffer.position() < length) {
-                if (reads.read(buffer, position + buffer.position()) <= 0) {
-                    throw new IOException("the destination holds fewer bytes than were written to it");
-                }
-            }
-            buffer.flip();
-            return buffer.limit(length);
-        }
-
-        /** The bytes an earlier attempt left, read back from storage into the digest of what was received. */
-        void hashPrefix(long length, MessageDigest digest) throws IOException {
-            ByteBuffer buffer = ByteBuffer.allocateDirect(CHUNK + block).alignedSlice(block).limit(CHUNK);
-            for (long position = 0; position < length; position += CHUNK) {
-                digest.update(read(buffer, position, (int) Math.min(CHUNK, length - position)));
-            }
-        }
-
-        /** Cuts the padding of the last direct write, and flushes the file and its size to disk. */
-        void finish(long size) throws IOException {
-            locked.truncate(size);
-            locked.force(true);
-        }
-
-        private int roundUp(int length) {
-            return (int) (((length + block - 1L) / block) * block);
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (direct()) {
-                writes.close();
-                reads.close();
-            }
-        }
-    }
-
-    record ReadBack(long bytes, String sha256, boolean direct) {
-    }
-
-    /**
-     * Reads a file from storage and hashes it: with direct I/O (past the page cache) where the file system allows
-     * it, one thread reading while this one hashes; a plain read where it does not (a RAM file system has no
-     * other storage to read from).
-     */
-    ReadBack readBack(Path file) throws IOException {
-        FileChannel channel;
-        boolean direct = true;
-        try {
-            channel = FileChannel.open(file, StandardOpenOption.READ, com.sun.nio.file.ExtendedOpenOption.DIRECT);
-        } catch (FileSystemException | UnsupportedOperationException e) {
-            channel = FileChannel.open(file, StandardOpenOption.READ);
-            direct = false;
-        }
-        try (FileChannel in = channel) {
-            int block = direct ? (int) Files.getFileStore(file).getBlockSize() : 1;
-            return hashAll(in, block, direct);
-        }
-    }
-
-    private ReadBack hashAll(FileChannel in, int block, boolean direct) throws IOException {
-        BlockingQueue<ByteBuffer> full = new ArrayBlockingQueue<>(IN_FLIGHT);
-        BlockingQueue<ByteBuffer> empty = new ArrayBlockingQueue<>(IN_FLIGHT + 1);
-        for (int i = 0; i < IN_FLIGHT + 1; i++) {
-            empty.add(ByteBuffer.allocateDirect(CHUNK + block).alignedSlice(block).limit(CHUNK));
-        }
-        Future<?> reader = helpers.submit(() -> {
-            long position = 0;
-            while (true) {
-                ByteBuffer buffer = empty.take().clear().limit(CHUNK);
-                boolean end = fill(in, buffer, position, block);
-                position += buffer.position();
-                if (buffer.position() > 0) {
-                    full.put(buffer.flip());
-                }
-                if (end) {
-                    full.put(END);
-                    return null;
-                }
-            }
-        });
-        MessageDigest digest = sha256();
-        long bytes = 0;
-        try {
-            while (true) {
-                ByteBuffer buffer = full.poll(100, TimeUnit.MILLISECONDS);
-                if (buffer == null) {
-                    if (reader.isDone() && full.isEmpty()) {
-                        reader.get();
-                        break;
-                    }
-                    continue;
-                }
-                if (buffer == END) {
-                    break;
-                }
-                bytes += buffer.remaining();
-                digest.update(buffer);
-                empty.put(buffer);
-            }
-            reader.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            reader.cancel(true);
-            throw new IOException("reading the copy back was interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IOException("reading the copy back failed: " + e.getCause().getMessage(), e.getCause());
-        }
-        return new ReadBack(bytes, hex(digest.digest()), direct);
-    }
-
-    /**
-     * Reads at {@code position} until the buffer is full or the file ends (true); a read that stops short of a
-     * block boundary is the end of the file, since storage only shortens reads at block boundaries.
-     */
-    private static boolean fill(FileChannel in, ByteBuffer buffer, long position, int block) throws IOException {
-        while (buffer.hasRemaining()) {
-            int n = in.read(buffer, position + buffer.position());
-            if (n <= 0 || buffer.position() % block != 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Queues a buffer for the writer, unless the writer has stopped (its failure then surfaces from get()). */
     private static void handOver(BlockingQueue<ByteBuffer> full, ByteBuffer buffer, List<Future<?>> stages)
             throws InterruptedException {
@@ -533,45 +350,4 @@ public class OffsiteCopier {
         }
     }
 
-    static String hashOf(Path file) throws IOException {
-        MessageDigest digest = sha256();
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            feed(in, Long.MAX_VALUE, digest);
-        }
-        return hex(digest.digest());
-    }
-
-    private static void feed(FileChannel in, long limit, MessageDigest digest) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(CHUNK);
-        long position = 0;
-        while (position < limit) {
-            buffer.clear().limit((int) Math.min(CHUNK, limit - position));
-            int n = in.read(buffer, position);
-            if (n <= 0) {
-                return;
-            }
-            position += n;
-            digest.update(buffer.flip());
-        }
-    }
-
-    private static MessageDigest clone(MessageDigest digest) {
-        try {
-            return (MessageDigest) digest.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
-    }
-
-    private static String hex(byte[] digest) {
-        return HexFormat.of().formatHex(digest);
-    }
 }

@@ -28,7 +28,7 @@ class OffsiteCopierTest {
         Path source = backupFile("TFLOWF_FULL.bak", 5 * 1024 * 1024 + 123);
         CopyResult result = copier.copy(source, dir.resolve("offsite"));
         assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(result.destination()));
-        assertEquals(OffsiteCopier.hashOf(source), result.sha256());
+        assertEquals(Sha256.of(source), result.sha256());
         assertEquals(0, result.resumedFrom());
         assertFalse(Files.exists(dir.resolve("offsite").resolve("TFLOWF_FULL.bak" + OffsiteCopier.PARTIAL)));
         assertTrue(copier.verify(result.destination(), result.sha256()));
@@ -53,7 +53,7 @@ class OffsiteCopierTest {
 
         assertEquals(2 * 1024 * 1024, result.resumedFrom(), "kept up to the last whole 1 MiB chunk of the 2,500,000 bytes");
         assertArrayEquals(all, Files.readAllBytes(result.destination()));
-        assertEquals(OffsiteCopier.hashOf(source), result.sha256());
+        assertEquals(Sha256.of(source), result.sha256());
     }
 
     @Test

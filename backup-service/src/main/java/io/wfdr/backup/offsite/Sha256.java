@@ -1,0 +1,59 @@
+package io.wfdr.backup.offsite;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 of files and of their first bytes, as lower-case hex. */
+final class Sha256 {
+
+    private Sha256() {
+    }
+
+    static String of(Path file) throws IOException {
+        MessageDigest digest = digest();
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            feed(in, Long.MAX_VALUE, digest);
+        }
+        return hex(digest.digest());
+    }
+
+    static void feed(FileChannel in, long limit, MessageDigest digest) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(OffsiteCopier.CHUNK);
+        long position = 0;
+        while (position < limit) {
+            buffer.clear().limit((int) Math.min(OffsiteCopier.CHUNK, limit - position));
+            int n = in.read(buffer, position);
+            if (n <= 0) {
+                return;
+            }
+            position += n;
+            digest.update(buffer.flip());
+        }
+    }
+
+    static MessageDigest copyOf(MessageDigest digest) {
+        try {
+            return (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest);
+    }
+}
