@@ -1,0 +1,28 @@
+package io.wfdr.restore.messaging;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.wfdr.spine.inbox.EventInbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Reads {@code wfdr.backup.events} once per event (inbox), into the restore service's own catalog. */
+@ApplicationScoped
+public class BackupEventConsumer {
+
+    public static final String CHANNEL = "backup-events";
+
+    private final EventInbox inbox;
+    private final BackupCatalogView view;
+
+    BackupEventConsumer(EventInbox inbox, BackupCatalogView view) {
+        this.inbox = inbox;
+        this.view = view;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking(ordered = true)
+    public void onEvent(ConsumerRecord<String, String> record) {
+        inbox.receive(CHANNEL, record, view::apply);
+    }
+}

@@ -1,0 +1,82 @@
+package io.wfdr.restore.service;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.wfdr.restore.domain.BackupHistory;
+import io.wfdr.restore.domain.KnownBackupSet;
+import io.wfdr.restore.domain.KnownCopy;
+import io.wfdr.restore.domain.KnownDatabase;
+import io.wfdr.spine.contract.BackupSet;
+import io.wfdr.spine.problem.NotFoundProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * The restore service's own catalog of backup sets and their copies, learned from events and from destinations'
+ * manifests, and the {@link BackupHistory} of a database that every plan starts from. A set learned twice is kept
+ * once (the newer word on expiry wins); a copy keeps its latest state.
+ */
+@ApplicationScoped
+public class RestoreCatalog {
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    RestoreCatalog(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean learn(String databaseId, BackupSet set, String origin, boolean expired) {
+        KnownBackupSet known = em.find(KnownBackupSet.class, set.backupSetUuid());
+        boolean isNew = known == null;
+        if (isNew) {
+            known = new KnownBackupSet();
+        }
+        known.take(databaseId, set, origin, expired || (!isNew && known.expired), clock.instant());
+        if (isNew) {
+            em.persist(known);
+        }
+        return isNew;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void learnCopy(String databaseId, KnownCopy copy, KnownCopy.State state) {
+        KnownCopy known = em.find(KnownCopy.class, copy.copyId);
+        copy.databaseId = databaseId;
+        copy.state = known != null && known.state == KnownCopy.State.DELETED ? KnownCopy.State.DELETED : state;
+        copy.updatedAt = clock.instant();
+        if (known == null) {
+            em.persist(copy);
+        } else {
+            em.merge(copy);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void expire(String backupSetUuid) {
+        KnownBackupSet known = em.find(KnownBackupSet.class, backupSetUuid.toUpperCase(java.util.Locale.ROOT));
+        if (known != null) {
+            known.expired = true;
+            known.updatedAt = clock.instant();
+        }
+    }
+
+    /** What a restore of the database can choose from: its unexpired sets and their verified copies. */
+    @Transactional
+    public BackupHistory history(String databaseId) {
+        if (em.find(KnownDatabase.class, databaseId) == null) {
+            throw new NotFoundProblem("Database", databaseId);
+        }
+        List<BackupSet> sets = em.createQuery("from KnownBackupSet where databaseId = ?1 and expired = false "
+                + "order by finishedAt", KnownBackupSet.class).setParameter(1, databaseId).getResultList().stream()
+                .map(KnownBackupSet::set).toList();
+        List<io.wfdr.restore.domain.CopyLocation> copies = em.createQuery("from KnownCopy where databaseId = ?1 "
+                + "and state = ?2", KnownCopy.class).setParameter(1, databaseId)
+                .setParameter(2, KnownCopy.State.VERIFIED).getResultList().stream().map(KnownCopy::location).toList();
+        return BackupHistory.of(sets, copies);
+    }
+}
