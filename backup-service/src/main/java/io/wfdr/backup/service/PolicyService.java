@@ -1,5 +1,6 @@
 package io.wfdr.backup.service;
 
+import io.wfdr.spine.tsql.TSql;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import io.wfdr.backup.domain.OffsiteDestination;
 import io.wfdr.backup.domain.PolicyArithmetic;
 import io.wfdr.backup.domain.PolicyTradeOff;
 import io.wfdr.backup.sqlserver.BackupScript;
-import io.wfdr.backup.sqlserver.TSql;
+
 import io.wfdr.spine.problem.ConflictProblem;
 import io.wfdr.spine.problem.NotFoundProblem;
 import io.wfdr.spine.problem.Violations;

@@ -1,5 +1,6 @@
 package io.wfdr.backup.sqlserver;
 
+import io.wfdr.spine.tsql.TSql;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

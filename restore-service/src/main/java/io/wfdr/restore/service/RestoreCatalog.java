@@ -65,6 +65,16 @@ public class RestoreCatalog {
         }
     }
 
+    /** The state of a database's catalog: a plan made from another state is stale. */
+    @Transactional
+    public String fingerprint(String databaseId) {
+        Object[] sets = em.createQuery("select count(s), max(s.updatedAt) from KnownBackupSet s where s.databaseId = ?1",
+                Object[].class).setParameter(1, databaseId).getSingleResult();
+        Object[] copies = em.createQuery("select count(c), max(c.updatedAt) from KnownCopy c where c.databaseId = ?1",
+                Object[].class).setParameter(1, databaseId).getSingleResult();
+        return sets[0] + "/" + sets[1] + "/" + copies[0] + "/" + copies[1];
+    }
+
     /** What a restore of the database can choose from: its unexpired sets and their verified copies. */
     @Transactional
     public BackupHistory history(String databaseId) {

@@ -1,4 +1,4 @@
-package io.wfdr.backup.sqlserver;
+package io.wfdr.spine.tsql;
 
 /**
  * Quoting for T-SQL: every identifier as {@code [name]} with {@code ]} doubled, every literal as {@code N'text'}
