@@ -20,27 +20,27 @@ public final class TargetMapping {
     }
 
     public static List<RestorePlan.Step> steps(ChainSelection.Selected selected, BackupHistory history,
-            String targetSiteId) {
+            String preferredSiteId) {
         List<RestorePlan.Step> steps = new ArrayList<>();
         List<BackupSet> sets = selected.steps();
         for (int i = 0; i < sets.size(); i++) {
             BackupSet set = sets.get(i);
             boolean last = i == sets.size() - 1;
             steps.add(new RestorePlan.Step(i + 1, set.type(), set.backupSetUuid(), set.position(),
-                    files(set, history, targetSiteId), set.hasBackupChecksums(), set.sizeOnDisk(),
+                    files(set, history, preferredSiteId), set.hasBackupChecksums(), set.sizeOnDisk(),
                     last && set.type() == BackupType.LOG ? selected.stopAt() : null));
         }
         return steps;
     }
 
-    /** One copy of every stripe: at the target's site if there is one, else the first verified elsewhere. */
-    static List<RestorePlan.StepFile> files(BackupSet set, BackupHistory history, String targetSiteId) {
+    /** One copy of every stripe: at the preferred site (the target's) if there is one, else another verified one. */
+    static List<RestorePlan.StepFile> files(BackupSet set, BackupHistory history, String preferredSiteId) {
         List<RestorePlan.StepFile> files = new ArrayList<>();
         for (int stripe = 1; stripe <= Math.max(1, set.media().familyCount()); stripe++) {
             int wanted = stripe;
             CopyLocation copy = history.copiesOf(set).stream().filter(c -> c.stripe() == wanted)
-                    .min(Comparator.comparing((CopyLocation c) -> targetSiteId == null
-                            || !targetSiteId.equals(c.siteId())).thenComparing(CopyLocation::copyId))
+                    .min(Comparator.comparing((CopyLocation c) -> preferredSiteId == null
+                            || !preferredSiteId.equals(c.siteId())).thenComparing(CopyLocation::copyId))
                     .orElseThrow(() -> new IllegalStateException("stripe " + wanted + " of " + set.backupSetUuid()
                             + " has no verified copy"));
             files.add(new RestorePlan.StepFile(stripe, copy.restorePath(), copy.copyId(), copy.siteId()));

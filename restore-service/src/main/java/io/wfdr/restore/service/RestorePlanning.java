@@ -71,7 +71,8 @@ public class RestorePlanning {
             throw new UnprocessableProblem(e.getMessage() + ". The catalog reaches from " + reach.earliest() + " to "
                     + reach.latest() + (reach.whyNotLater() == null ? "" : "; nothing later: " + reach.whyNotLater()));
         }
-        List<RestorePlan.Step> steps = TargetMapping.steps(selected, history, target.siteId);
+        List<RestorePlan.Step> steps = TargetMapping.steps(selected, history,
+                request.preferSiteId() == null ? target.siteId : request.preferSiteId());
         ChainSelection.Reach reach = ChainSelection.reach(history);
         KnownServer source = em.find(KnownServer.class, database.serverId);
         List<String> warnings = Preflight.warnings(new Preflight.Facts(history, selected, steps,
