@@ -18,10 +18,28 @@ public final class BackupHistory {
 
     private final List<BackupSet> sets;
     private final Map<String, List<CopyLocation>> copies;
+    private final Map<String, Boolean> usable = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<BackupSet>> differentialsByBase = new HashMap<>();
 
     private BackupHistory(List<BackupSet> sets, Map<String, List<CopyLocation>> copies) {
         this.sets = sets;
         this.copies = copies;
+        sets.stream().filter(s -> s.differentialBaseGuid() != null && s.type() == io.wfdr.spine.contract.BackupType.DIFFERENTIAL)
+                .forEach(s -> differentialsByBase.computeIfAbsent(s.differentialBaseGuid().toUpperCase(
+                        java.util.Locale.ROOT), k -> new ArrayList<>()).add(s));
+    }
+
+    private final Map<String, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Something worked out from this history once (it never changes), e.g. its usable logs indexed. */
+    @SuppressWarnings("unchecked")
+    <T> T derived(String what, java.util.function.Supplier<T> compute) {
+        return (T) derived.computeIfAbsent(what, k -> compute.get());
+    }
+
+    /** The differentials whose base is this full's backup set GUID. */
+    public List<BackupSet> differentialsOf(BackupSet full) {
+        return differentialsByBase.getOrDefault(full.backupSetUuid(), List.of());
     }
 
     public static BackupHistory of(Collection<BackupSet> sets, Collection<CopyLocation> copies) {
@@ -49,6 +67,10 @@ public final class BackupHistory {
      * (media family) has a verified copy — all stripes are required, any one copy of each is enough.
      */
     public boolean usable(BackupSet set) {
+        return usable.computeIfAbsent(set.backupSetUuid(), id -> judge(set));
+    }
+
+    private boolean judge(BackupSet set) {
         if (set.damaged() || (!set.media().files().isEmpty() && !set.media().restorableFromFiles())) {
             return false;
         }

@@ -3,7 +3,9 @@ package io.wfdr.restore.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.wfdr.spine.contract.BackupSet;
@@ -61,21 +63,74 @@ public final class ChainSelection {
         }
     }
 
-    /** The restore to the latest point the catalog can reach. */
+    /** The restore to the latest point the catalog can reach: the chain whose last backup ends latest. */
     public static Selected latest(BackupHistory history) {
-        return candidates(history).stream()
-                .max(Comparator.comparing(Selected::restoresTo).thenComparing(c -> c.full().lastLsn()))
-                .orElseThrow(() -> new Unreachable(null, reach(history), nothingToRestore(history)));
+        LogBackups logs = usableLogs(history);
+        Map<String, Instant> furthest = history.derived("furthest ends", () -> furthestEnds(logs, history));
+        Selected best = null;
+        for (BackupSet full : fulls(history)) {
+            BackupSet differential = latestDifferential(history, full, Instant.MAX);
+            BackupSet anchor = differential == null ? full : differential;
+            Instant end = anchor.finishedAt();
+            for (BackupSet first : logs.following(anchor)) {
+                Instant reach = furthest.get(first.backupSetUuid());
+                end = reach.isAfter(end) ? reach : end;
+            }
+            if (best == null || end.isAfter(best.restoresTo())) {
+                best = new Selected(full, differential, List.of(), null, end);
+            }
+        }
+        if (best == null) {
+            throw new Unreachable(null, new Reach(null, null, nothingToRestore(history)), nothingToRestore(history));
+        }
+        return withLogs(best, logs, furthest);
+    }
+
+    /** For every usable log, the latest end any chain through it reaches (computed newest first, once). */
+    private static Map<String, Instant> furthestEnds(LogBackups logs, BackupHistory history) {
+        List<BackupSet> byLastLsn = history.sets().stream().filter(s -> s.type() == BackupType.LOG && !s.copyOnly()
+                && history.usable(s)).sorted(Comparator.comparing(BackupSet::lastLsn).reversed()).toList();
+        Map<String, Instant> furthest = new HashMap<>();
+        for (BackupSet log : byLastLsn) {
+            Instant end = log.finishedAt();
+            for (BackupSet next : logs.continuing(log)) {
+                Instant after = furthest.get(next.backupSetUuid());
+                end = after != null && after.isAfter(end) ? after : end;
+            }
+            furthest.put(log.backupSetUuid(), end);
+        }
+        return furthest;
+    }
+
+    /** The logs of the chosen latest restore: at each step, the log through which its end is reached. */
+    private static Selected withLogs(Selected chosen, LogBackups logs, Map<String, Instant> furthest) {
+        BackupSet anchor = chosen.differential() == null ? chosen.full() : chosen.differential();
+        List<BackupSet> path = new ArrayList<>();
+        List<BackupSet> next = logs.following(anchor);
+        while (true) {
+            BackupSet step = next.stream().filter(l -> furthest.get(l.backupSetUuid()).equals(chosen.restoresTo()))
+                    .findFirst().orElse(null);
+            if (step == null) {
+                break;
+            }
+            path.add(step);
+            if (step.finishedAt().equals(chosen.restoresTo())) {
+                break;
+            }
+            next = logs.continuing(step);
+        }
+        return new Selected(chosen.full(), chosen.differential(), List.copyOf(path), null, chosen.restoresTo());
     }
 
     /** The restore to {@code pointInTime}, or {@link Unreachable} naming that time and what is reachable. */
     public static Selected at(BackupHistory history, Instant pointInTime) {
         List<String> why = new ArrayList<>();
+        LogBackups logs = usableLogs(history);
         for (BackupSet full : fulls(history)) {
             if (full.finishedAt().isAfter(pointInTime)) {
                 continue;
             }
-            Optional<Selected> reached = reach(history, full, pointInTime, why);
+            Optional<Selected> reached = reach(history, logs, full, pointInTime, why);
             if (reached.isPresent()) {
                 return reached.get();
             }
@@ -97,14 +152,14 @@ public final class ChainSelection {
         return new Reach(earliest, latest.restoresTo(), whyNothingLater(history, latest));
     }
 
-    private static Optional<Selected> reach(BackupHistory history, BackupSet full, Instant point, List<String> why) {
+    private static Optional<Selected> reach(BackupHistory history, LogBackups logs, BackupSet full, Instant point,
+            List<String> why) {
         BackupSet differential = latestDifferential(history, full, point);
         BackupSet anchor = differential == null ? full : differential;
         if (!anchor.finishedAt().isBefore(point)) {
             return Optional.of(new Selected(full, differential, List.of(), null, anchor.finishedAt()));
         }
-        LogBackups logs = usableLogs(history);
-        List<List<BackupSet>> runs = new ArrayList<>(logs.runsFrom(anchor));
+        List<List<BackupSet>> runs = new ArrayList<>(logs.runsFrom(anchor, point));
         runs.sort(Comparator.comparing((List<BackupSet> r) -> r.get(r.size() - 1).finishedAt()).reversed());
         for (List<BackupSet> run : runs) {
             int covering = covering(run, point);
@@ -153,26 +208,11 @@ public final class ChainSelection {
         return index == 0 ? anchor.finishedAt() : run.get(index - 1).finishedAt();
     }
 
-    /** Every restore that ends at the end of a backup: each full, its latest differential, each run of logs. */
-    private static List<Selected> candidates(BackupHistory history) {
-        LogBackups logs = usableLogs(history);
-        List<Selected> candidates = new ArrayList<>();
-        for (BackupSet full : fulls(history)) {
-            BackupSet differential = latestDifferential(history, full, Instant.MAX);
-            BackupSet anchor = differential == null ? full : differential;
-            candidates.add(new Selected(full, differential, List.of(), null, anchor.finishedAt()));
-            for (List<BackupSet> run : logs.runsFrom(anchor)) {
-                candidates.add(new Selected(full, differential, List.copyOf(run), null,
-                        run.get(run.size() - 1).finishedAt()));
-            }
-        }
-        return candidates;
-    }
-
     /** Usable fulls, copy-only ones included, newest first. */
     static List<BackupSet> fulls(BackupHistory history) {
-        return history.sets().stream().filter(s -> s.type() == BackupType.FULL && history.usable(s))
-                .sorted(Comparator.comparing(BackupSet::lastLsn).reversed()).toList();
+        return history.derived("usable fulls", () -> history.sets().stream()
+                .filter(s -> s.type() == BackupType.FULL && history.usable(s))
+                .sorted(Comparator.comparing(BackupSet::lastLsn).reversed()).toList());
     }
 
     /** The latest usable differential on {@code full} finished by {@code point}: a copy-only full is never a base. */
@@ -180,13 +220,14 @@ public final class ChainSelection {
         if (full.copyOnly()) {
             return null;
         }
-        return history.sets().stream()
+        return history.differentialsOf(full).stream()
                 .filter(s -> s.isDifferentialOf(full) && history.usable(s) && !s.finishedAt().isAfter(point))
                 .max(Comparator.comparing(BackupSet::lastLsn)).orElse(null);
     }
 
     private static LogBackups usableLogs(BackupHistory history) {
-        return LogBackups.of(history.sets().stream().filter(history::usable).toList());
+        return history.derived("usable logs", () -> LogBackups.of(history.sets().stream().filter(history::usable)
+                .toList()));
     }
 
     private static String nothingToRestore(BackupHistory history) {
@@ -206,7 +247,8 @@ public final class ChainSelection {
         if (next.isPresent() && history.whyUnusable(next.get()) != null) {
             return history.whyUnusable(next.get());
         }
-        Optional<LogBackups.Break> gap = LogBackups.of(history.sets()).whyRunEnds(last);
+        Optional<LogBackups.Break> gap = history.derived("all logs", () -> LogBackups.of(history.sets()))
+                .whyRunEnds(last);
         if (gap.isPresent()) {
             return gap.get().reason();
         }

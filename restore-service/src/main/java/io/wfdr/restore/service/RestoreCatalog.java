@@ -23,6 +23,12 @@ public class RestoreCatalog {
 
     private final EntityManager em;
     private final Clock clock;
+    /** Histories read before, by database, with the catalog state they were read at: reread only when it moved. */
+    private final java.util.Map<String, Snapshot> histories = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A database's history and the catalog state it was read at. */
+    public record Snapshot(String fingerprint, BackupHistory history) {
+    }
 
     RestoreCatalog(EntityManager em, Clock clock) {
         this.em = em;
@@ -75,12 +81,31 @@ public class RestoreCatalog {
         return sets[0] + "/" + sets[1] + "/" + copies[0] + "/" + copies[1];
     }
 
-    /** What a restore of the database can choose from: its unexpired sets and their verified copies. */
+    /**
+     * What a restore of the database can choose from: its unexpired sets and their verified copies. A year of
+     * 15-minute logs is some 40,000 sets: the history is kept while the catalog's state (its fingerprint) stays.
+     */
     @Transactional
     public BackupHistory history(String databaseId) {
+        return snapshot(databaseId).history();
+    }
+
+    @Transactional
+    public Snapshot snapshot(String databaseId) {
         if (em.find(KnownDatabase.class, databaseId) == null) {
             throw new NotFoundProblem("Database", databaseId);
         }
+        String fingerprint = fingerprint(databaseId);
+        Snapshot cached = histories.get(databaseId);
+        if (cached != null && cached.fingerprint().equals(fingerprint)) {
+            return cached;
+        }
+        Snapshot read = new Snapshot(fingerprint, read(databaseId));
+        histories.put(databaseId, read);
+        return read;
+    }
+
+    private BackupHistory read(String databaseId) {
         List<BackupSet> sets = em.createQuery("from KnownBackupSet where databaseId = ?1 and expired = false "
                 + "order by finishedAt", KnownBackupSet.class).setParameter(1, databaseId).getResultList().stream()
                 .map(KnownBackupSet::set).toList();

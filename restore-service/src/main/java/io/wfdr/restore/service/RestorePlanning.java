@@ -62,7 +62,8 @@ public class RestorePlanning {
         String newName = request.newName() == null ? database.name + "_DR" : request.newName();
         Instant point = checked(request, newName);
         KnownServer target = target(database, request.targetServerId());
-        BackupHistory history = catalog.history(database.id);
+        RestoreCatalog.Snapshot snapshot = catalog.snapshot(database.id);
+        BackupHistory history = snapshot.history();
         ChainSelection.Selected selected;
         try {
             selected = point == null ? ChainSelection.latest(history) : ChainSelection.at(history, point);
@@ -83,7 +84,7 @@ public class RestorePlanning {
                 TargetMapping.moves(selected.full(), newName, request.dataFolder(), request.logFolder()),
                 new RestorePlan.Reachable(reach.earliest(), reach.latest(), reach.whyNotLater()), warnings,
                 RestoreTime.predict(steps, null, null), clock.instant());
-        em.persist(StoredPlan.of(plan, catalog.fingerprint(database.id)));
+        em.persist(StoredPlan.of(plan, snapshot.fingerprint()));
         return new PlanView(plan, false);
     }
 

@@ -62,6 +62,8 @@ class ChainSelectionPropertyTest {
         try {
             ChainSelection.Selected latest = ChainSelection.latest(history);
             assertEquals(expected.orElse(null), latest.restoresTo(), "history " + n + ": the latest point");
+            assertTrue(Reference.valid(history, latest, latest.restoresTo()), "history " + n + ": the latest plan "
+                    + ids(latest.steps()) + " keeps every rule");
         } catch (ChainSelection.Unreachable e) {
             assertTrue(expected.isEmpty(), "history " + n + ": the reference reaches " + expected.orElse(null));
         }

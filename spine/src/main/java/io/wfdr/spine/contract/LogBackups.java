@@ -23,23 +23,61 @@ public final class LogBackups {
     public record Break(String backupSetUuid, String reason) {
     }
 
+    private static final Comparator<BackupSet> BY_FIRST_LSN = Comparator.comparing(BackupSet::firstLsn)
+            .thenComparing(BackupSet::lastLsn);
+
     private final List<BackupSet> logs;
     private final Map<BigDecimal, List<BackupSet>> byFirstLsn = new HashMap<>();
+    /** The logs by last LSN, and for each position the lowest first LSN from there on: which logs can hold an LSN. */
+    private final List<BackupSet> byLastLsn;
+    private final BigDecimal[] lowestFirstFrom;
 
     private LogBackups(List<BackupSet> logs) {
         this.logs = logs;
         logs.forEach(l -> byFirstLsn.computeIfAbsent(l.firstLsn().stripTrailingZeros(), k -> new ArrayList<>()).add(l));
+        byLastLsn = logs.stream().sorted(Comparator.comparing(BackupSet::lastLsn)).toList();
+        lowestFirstFrom = new BigDecimal[byLastLsn.size()];
+        for (int i = byLastLsn.size() - 1; i >= 0; i--) {
+            BigDecimal first = byLastLsn.get(i).firstLsn();
+            lowestFirstFrom[i] = i == byLastLsn.size() - 1 || first.compareTo(lowestFirstFrom[i + 1]) < 0 ? first
+                    : lowestFirstFrom[i + 1];
+        }
     }
 
     /** The log backups among {@code sets} that are not copy-only (the caller leaves out what it cannot use). */
     public static LogBackups of(Collection<BackupSet> sets) {
         return new LogBackups(sets.stream().filter(e -> e.type() == BackupType.LOG && !e.copyOnly())
-                .sorted(Comparator.comparing(BackupSet::firstLsn).thenComparing(BackupSet::lastLsn)).toList());
+                .sorted(BY_FIRST_LSN).toList());
     }
 
-    /** The logs that can be applied first after {@code anchor}. */
+    /**
+     * The logs that can be applied first after {@code anchor}: those holding its last LSN on its fork. Found from
+     * the first log that ends after that LSN, as long as a log from there on can still begin at or before it.
+     */
     public List<BackupSet> following(BackupSet anchor) {
-        return logs.stream().filter(l -> l.canFollow(anchor)).toList();
+        BigDecimal lsn = anchor.lastLsn();
+        List<BackupSet> found = new ArrayList<>();
+        for (int i = firstEndingAfter(lsn); i < byLastLsn.size() && lowestFirstFrom[i].compareTo(lsn) <= 0; i++) {
+            if (byLastLsn.get(i).canFollow(anchor)) {
+                found.add(byLastLsn.get(i));
+            }
+        }
+        found.sort(BY_FIRST_LSN);
+        return found;
+    }
+
+    private int firstEndingAfter(BigDecimal lsn) {
+        int low = 0;
+        int high = byLastLsn.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (byLastLsn.get(middle).lastLsn().compareTo(lsn) > 0) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return low;
     }
 
     /** The logs that can be applied right after {@code previous} (more than one where the chain forks). */
@@ -50,12 +88,17 @@ public final class LogBackups {
 
     /** Every maximal run of contiguous logs from the anchor, one per recovery fork taken. */
     public List<List<BackupSet>> runsFrom(BackupSet anchor) {
+        return runsFrom(anchor, java.time.Instant.MAX);
+    }
+
+    /** The runs from the anchor, each followed only until a log that ends at or after {@code until}. */
+    public List<List<BackupSet>> runsFrom(BackupSet anchor, java.time.Instant until) {
         List<List<BackupSet>> runs = new ArrayList<>();
         Deque<List<BackupSet>> open = new ArrayDeque<>();
         following(anchor).forEach(f -> open.push(new ArrayList<>(List.of(f))));
         while (!open.isEmpty()) {
             List<BackupSet> run = open.pop();
-            while (true) {
+            while (run.get(run.size() - 1).finishedAt().isBefore(until)) {
                 List<BackupSet> next = continuing(run.get(run.size() - 1));
                 if (next.isEmpty()) {
                     break;
