@@ -34,7 +34,13 @@ public final class BackupHistory {
     /** Something worked out from this history once (it never changes), e.g. its usable logs indexed. */
     @SuppressWarnings("unchecked")
     <T> T derived(String what, java.util.function.Supplier<T> compute) {
-        return (T) derived.computeIfAbsent(what, k -> compute.get());
+        Object known = derived.get(what);
+        if (known == null) {
+            known = compute.get();
+            Object first = derived.putIfAbsent(what, known);
+            known = first == null ? known : first;
+        }
+        return (T) known;
     }
 
     /** The differentials whose base is this full's backup set GUID. */

@@ -65,6 +65,10 @@ public final class ChainSelection {
 
     /** The restore to the latest point the catalog can reach: the chain whose last backup ends latest. */
     public static Selected latest(BackupHistory history) {
+        return history.derived("latest", () -> findLatest(history));
+    }
+
+    private static Selected findLatest(BackupHistory history) {
         LogBackups logs = usableLogs(history);
         Map<String, Instant> furthest = history.derived("furthest ends", () -> furthestEnds(logs, history));
         Selected best = null;
@@ -143,6 +147,10 @@ public final class ChainSelection {
 
     /** The range the catalog can restore to, and why nothing after it. */
     public static Reach reach(BackupHistory history) {
+        return history.derived("reach", () -> findReach(history));
+    }
+
+    private static Reach findReach(BackupHistory history) {
         List<BackupSet> fulls = fulls(history);
         if (fulls.isEmpty()) {
             return new Reach(null, null, nothingToRestore(history));

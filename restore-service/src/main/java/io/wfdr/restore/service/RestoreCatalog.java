@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.wfdr.restore.domain.BackupHistory;
+import io.wfdr.restore.domain.CatalogRevision;
 import io.wfdr.restore.domain.KnownBackupSet;
 import io.wfdr.restore.domain.KnownCopy;
 import io.wfdr.restore.domain.KnownDatabase;
@@ -46,6 +47,7 @@ public class RestoreCatalog {
         if (isNew) {
             em.persist(known);
         }
+        moved(databaseId);
         return isNew;
     }
 
@@ -60,6 +62,7 @@ public class RestoreCatalog {
         } else {
             em.merge(copy);
         }
+        moved(databaseId);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -68,17 +71,28 @@ public class RestoreCatalog {
         if (known != null) {
             known.expired = true;
             known.updatedAt = clock.instant();
+            moved(known.databaseId);
         }
     }
 
-    /** The state of a database's catalog: a plan made from another state is stale. */
+    /** Moves the database's catalog revision in the caller's transaction (an atomic increment, or the first row). */
+    private void moved(String databaseId) {
+        int updated = em.createQuery("update CatalogRevision set revision = revision + 1 where databaseId = ?1")
+                .setParameter(1, databaseId).executeUpdate();
+        if (updated == 0) {
+            CatalogRevision first = new CatalogRevision();
+            first.databaseId = databaseId;
+            first.revision = 1;
+            em.persist(first);
+            em.flush();
+        }
+    }
+
+    /** The state of a database's catalog (its revision): a plan made from another state is stale. */
     @Transactional
     public String fingerprint(String databaseId) {
-        Object[] sets = em.createQuery("select count(s), max(s.updatedAt) from KnownBackupSet s where s.databaseId = ?1",
-                Object[].class).setParameter(1, databaseId).getSingleResult();
-        Object[] copies = em.createQuery("select count(c), max(c.updatedAt) from KnownCopy c where c.databaseId = ?1",
-                Object[].class).setParameter(1, databaseId).getSingleResult();
-        return sets[0] + "/" + sets[1] + "/" + copies[0] + "/" + copies[1];
+        CatalogRevision revision = em.find(CatalogRevision.class, databaseId);
+        return "r" + (revision == null ? 0 : revision.revision);
     }
 
     /**

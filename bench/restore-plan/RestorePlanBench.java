@@ -1,0 +1,216 @@
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import io.wfdr.spine.contract.BackupSet;
+import io.wfdr.spine.contract.BackupType;
+import io.wfdr.spine.contract.ContractJson;
+
+/**
+ * bench/restore-plan. Phases (the run script calls each): {@code fill JDBC_URL DATABASES DAYS} writes a catalog into
+ * the restore service's own tables (DATABASES databases with DAYS of daily fulls, hourly differentials and 15-minute
+ * logs, plus one database with a whole year); {@code baseline JDBC_URL ROUNDS} times a plain indexed SELECT of the
+ * year database's rows; {@code plans BASE_URL TOKEN ROUNDS BASELINE_P99_MS} times plans of that database (latest and
+ * random points in time) and prints the last line.
+ */
+public class RestorePlanBench {
+
+    static final String YEAR_DB = "00000000-0000-4000-8000-00000000beef";
+    static final String SERVER = "00000000-0000-4000-8000-000000000001";
+    static final String DR = "00000000-0000-4000-8000-000000000002";
+    static final Instant END = Instant.parse("2026-11-30T00:00:00Z");
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "fill" -> fill(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "baseline" -> System.out.printf("%.3f%n", baseline(args[1], Integer.parseInt(args[2])));
+            case "plans" -> plans(args[1], args[2], Integer.parseInt(args[3]), Double.parseDouble(args[4]));
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    static void fill(String url, int databases, int days) throws Exception {
+        try (Connection db = DriverManager.getConnection(url, "wfdr", "")) {
+            db.setAutoCommit(false);
+            exec(db, "INSERT INTO known_site VALUES ('s-prod', 'Lakeland', 'PRODUCTION')");
+            exec(db, "INSERT INTO known_site VALUES ('s-dr', 'Atlanta', 'DR')");
+            exec(db, "INSERT INTO known_server VALUES ('" + SERVER + "', 'SQLPROD01', 'SQLPROD01', 's-prod')");
+            exec(db, "INSERT INTO known_server VALUES ('" + DR + "', 'SQLDR01', 'SQLDR01', 's-dr')");
+            exec(db, "INSERT INTO known_pair VALUES ('pair', '" + SERVER + "', '" + DR + "', 'NORMAL')");
+            try (PreparedStatement database = db.prepareStatement("INSERT INTO known_database VALUES (?, ?, ?, 'env', "
+                    + "'FULL', 15, 240)");
+                    PreparedStatement set = db.prepareStatement("INSERT INTO known_backup_set VALUES (?, ?, ?, ?, ?, "
+                            + "FALSE, 'OWN_BACKUP', ?, ?)");
+                    PreparedStatement copy = db.prepareStatement("INSERT INTO known_copy VALUES (?, ?, ?, 1, 'nas', "
+                            + "'s-dr', ?, ?, NULL, ?, 4096, 'VERIFIED', ?)")) {
+                history(database, set, copy, YEAR_DB, "TFLOWF", 365);
+                for (int i = 0; i < databases; i++) {
+                    history(database, set, copy, UUID.randomUUID().toString(), "DB" + i, days);
+                    if (i % 20 == 19) {
+                        db.commit();
+                        System.err.printf("filled %d of %d databases%n", i + 1, databases);
+                    }
+                }
+                db.commit();
+            }
+        }
+    }
+
+    private static void history(PreparedStatement database, PreparedStatement set, PreparedStatement copy, String id,
+            String name, int days) throws Exception {
+        database.setString(1, id);
+        database.setString(2, name);
+        database.setString(3, SERVER);
+        database.executeUpdate();
+        try (var revision = database.getConnection().prepareStatement("INSERT INTO catalog_revision VALUES (?, 1)")) {
+            revision.setString(1, id);
+            revision.executeUpdate();
+        }
+        long lsn = 1_000_000;
+        String full = null;
+        int rows = 0;
+        Instant start = END.minus(Duration.ofDays(days));
+        for (int minute = 15; minute <= days * 1440; minute += 15) {
+            Instant at = start.plusSeconds(60L * minute);
+            if (minute % 1440 == 0 || full == null) {
+                full = add(set, copy, id, name, BackupType.FULL, lsn - 5, lsn, null, at);
+                rows++;
+            } else if (minute % 60 == 0) {
+                add(set, copy, id, name, BackupType.DIFFERENTIAL, lsn - 5, lsn, full, at);
+                rows++;
+            }
+            long first = lsn;
+            lsn += 10;
+            add(set, copy, id, name, BackupType.LOG, first, lsn, null, at);
+            if (++rows % 500 == 0) {
+                set.executeBatch();
+                copy.executeBatch();
+            }
+        }
+        set.executeBatch();
+        copy.executeBatch();
+    }
+
+    private static String add(PreparedStatement set, PreparedStatement copy, String databaseId, String name,
+            BackupType type, long first, long last, String base, Instant at) throws Exception {
+        String uuid = UUID.randomUUID().toString().toUpperCase();
+        BackupSet chain = BackupSet.ofChain(uuid, name, type, false, BigDecimal.valueOf(first), BigDecimal.valueOf(last),
+                null, base, "FORK", "FORK", at, false);
+        BackupSet whole = new BackupSet(uuid, name, type, false, 1, chain.firstLsn(), chain.lastLsn(), null, null, null,
+                base, "FORK", "FORK", null, false, false, false, false, false, true, at.minusSeconds(20), at, 0,
+                8_000_000, 4_000_000, BackupSet.Media.disk(List.of("D:\\Backup\\" + uuid + ".bak")),
+                type == BackupType.FULL ? List.of(new BackupSet.LogicalFile(1, name, "D", "PRIMARY", 8_000_000,
+                        "D:\\Data\\" + name + ".mdf"), new BackupSet.LogicalFile(2, name + "_log", "L", null, 1_000_000,
+                        "L:\\Log\\" + name + "_log.ldf")) : List.of(), null, null);
+        Timestamp time = Timestamp.from(at);
+        set.setString(1, uuid);
+        set.setString(2, databaseId);
+        set.setString(3, name);
+        set.setString(4, type.name());
+        set.setTimestamp(5, time);
+        set.setString(6, ContractJson.write(whole));
+        set.setTimestamp(7, time);
+        set.addBatch();
+        copy.setString(1, UUID.randomUUID().toString());
+        copy.setString(2, uuid);
+        copy.setString(3, databaseId);
+        copy.setString(4, "/mnt/dr/" + uuid + ".bak");
+        copy.setString(5, "\\\\nas-dr\\sql\\" + uuid + ".bak");
+        copy.setString(6, "ab".repeat(32));
+        copy.setTimestamp(7, time);
+        copy.addBatch();
+        return uuid;
+    }
+
+    /** The plain indexed SELECT of the rows a plan of the year database reads: its sets and its copies. */
+    static double baseline(String url, int rounds) throws Exception {
+        long[] times = new long[rounds];
+        try (Connection db = DriverManager.getConnection(url, "wfdr", "");
+                PreparedStatement sets = db.prepareStatement("SELECT backup_set FROM known_backup_set "
+                        + "WHERE database_id = ? AND expired = FALSE ORDER BY finished_at");
+                PreparedStatement copies = db.prepareStatement("SELECT restore_path FROM known_copy "
+                        + "WHERE database_id = ? AND state = 'VERIFIED'")) {
+            for (int i = -3; i < rounds; i++) {
+                long start = System.nanoTime();
+                int rows = read(sets) + read(copies);
+                if (i >= 0) {
+                    times[i] = System.nanoTime() - start;
+                }
+                if (rows < 1000) {
+                    throw new IllegalStateException("the year database has only " + rows + " rows");
+                }
+            }
+        }
+        return p99(times);
+    }
+
+    private static int read(PreparedStatement query) throws Exception {
+        query.setString(1, YEAR_DB);
+        int rows = 0;
+        try (ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                rows += result.getString(1).length() > 0 ? 1 : 0;
+            }
+        }
+        return rows;
+    }
+
+    static void plans(String base, String token, int rounds, double baselineP99) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Random random = new Random(20261201);
+        for (int i = 0; i < 5; i++) {
+            plan(http, base, token, null);
+        }
+        long[] times = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            String point = i % 2 == 0 ? null : END.minus(Duration.ofMinutes(random.nextInt(364 * 1440))).toString();
+            long start = System.nanoTime();
+            plan(http, base, token, point);
+            times[i] = System.nanoTime() - start;
+        }
+        double p99 = p99(times);
+        long[] sorted = times.clone();
+        Arrays.sort(sorted);
+        System.err.printf("plans: p50 %.2f ms, p90 %.2f ms, max %.2f ms over %d%n", sorted[rounds / 2] / 1e6,
+                sorted[(int) (rounds * 0.9)] / 1e6, sorted[rounds - 1] / 1e6, rounds);
+        System.out.printf("restore-plan p99_ms=%.2f baseline_p99_ms=%.2f p99_ratio=%.2f%n", p99, baselineP99,
+                p99 / baselineP99);
+    }
+
+    private static void plan(HttpClient http, String base, String token, String point) throws Exception {
+        String body = "{\"databaseId\":\"" + YEAR_DB + "\"" + (point == null ? "" : ",\"pointInTime\":\"" + point + "\"")
+                + "}";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/restore-plans"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("plan " + point + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static double p99(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)] / 1e6;
+    }
+
+    private static void exec(Connection db, String sql) throws Exception {
+        try (var statement = db.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
