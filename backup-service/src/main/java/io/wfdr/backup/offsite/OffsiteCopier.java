@@ -91,6 +91,11 @@ public class OffsiteCopier {
         }
     }
 
+    /** The SHA-256 of a file as its storage holds it (read past the page cache where the file system allows it). */
+    public String sha256OnStorage(Path file) throws IOException {
+        return ReadBack.of(file, helpers).sha256();
+    }
+
     /** Re-reads a copy from storage and checks it still has the SHA-256 recorded for it (a flipped byte shows). */
     public boolean verify(Path copy, String sha256) throws IOException {
         return Files.exists(copy) && ReadBack.of(copy, helpers).sha256().equals(sha256);

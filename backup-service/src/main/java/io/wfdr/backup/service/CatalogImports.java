@@ -110,7 +110,7 @@ public class CatalogImports {
                         + manifest.backup().databaseName() + " on server " + manifest.sourceServer());
                 continue;
             }
-            String corrupt = corruptFile(destination, manifest);
+            String corrupt = manifests.problemWith(destination, manifest, copier::sha256OnStorage);
             if (corrupt != null) {
                 problems.add(manifest.backup().backupSetUuid() + ": " + corrupt);
                 continue;
@@ -123,25 +123,6 @@ public class CatalogImports {
                     request));
         }
         return new CatalogImportResult(imported, known, copies, problems);
-    }
-
-    private String corruptFile(Path destination, BackupManifest manifest) throws IOException {
-        for (BackupManifest.ManifestFile file : manifest.files()) {
-            Path path = destination.resolve(file.name()).normalize();
-            if (!path.getParent().equals(destination.normalize())) {
-                return file.name() + " is not a file name inside the destination";
-            }
-            if (!Files.exists(path)) {
-                return file.name() + " is missing";
-            }
-            if (Files.size(path) != file.bytes()) {
-                return file.name() + " has " + Files.size(path) + " bytes, its manifest says " + file.bytes();
-            }
-            if (!copier.verify(path, file.sha256())) {
-                return file.name() + " does not have the SHA-256 its manifest records; it is not counted";
-            }
-        }
-        return null;
     }
 
     private KnownDatabase match(BackupManifest manifest) {

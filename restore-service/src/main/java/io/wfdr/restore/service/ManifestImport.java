@@ -55,7 +55,8 @@ public class ManifestImport {
         for (BackupManifest manifest : read.manifests()) {
             String databaseId = QuarkusTransaction.requiringNew().call(() -> databaseOf(manifest));
             String wrong = databaseId == null ? "no known database " + manifest.backup().databaseName()
-                    + " of server " + manifest.sourceServer() : wrongFile(folder, manifest, request.verifySha256());
+                    + " of server " + manifest.sourceServer()
+                    : manifests.problemWith(folder, manifest, request.verifySha256() ? FileHash::sha256 : null);
             if (wrong != null) {
                 problems.add(manifest.backup().backupSetUuid() + ": " + wrong);
                 continue;
@@ -71,25 +72,6 @@ public class ManifestImport {
             }
         }
         return new ImportResult(imported, known, copies, problems);
-    }
-
-    private String wrongFile(Path folder, BackupManifest manifest, boolean hash) throws IOException {
-        for (BackupManifest.ManifestFile file : manifest.files()) {
-            Path path = folder.resolve(file.name()).normalize();
-            if (!folder.normalize().equals(path.getParent())) {
-                return file.name() + " is not a file of this folder";
-            }
-            if (!Files.isRegularFile(path)) {
-                return file.name() + " is missing";
-            }
-            if (Files.size(path) != file.bytes()) {
-                return file.name() + " has " + Files.size(path) + " bytes, its manifest says " + file.bytes();
-            }
-            if (hash && !FileHash.sha256(path).equals(file.sha256())) {
-                return file.name() + " does not have the SHA-256 its manifest records";
-            }
-        }
-        return null;
     }
 
     /** By the inventory id the manifest carries, else by database name on the server it names. */

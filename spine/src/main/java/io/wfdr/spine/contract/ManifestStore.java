@@ -65,4 +65,33 @@ public class ManifestStore {
 
     public record Read(List<BackupManifest> manifests, List<String> unreadable) {
     }
+
+    /** How a reader hashes a file it was told the SHA-256 of (read back from storage, or plainly). */
+    @FunctionalInterface
+    public interface Hasher {
+        String sha256(Path file) throws IOException;
+    }
+
+    /**
+     * Why the files a manifest names cannot be counted — not a plain file of the folder, missing, another size than
+     * the manifest's, or (when {@code hasher} is given) another SHA-256 — or null when every file can.
+     */
+    public String problemWith(Path folder, BackupManifest manifest, Hasher hasher) throws IOException {
+        for (BackupManifest.ManifestFile file : manifest.files()) {
+            Path path = folder.resolve(file.name()).normalize();
+            if (!folder.normalize().equals(path.getParent())) {
+                return file.name() + " is not a file name inside the destination";
+            }
+            if (!Files.isRegularFile(path)) {
+                return file.name() + " is missing";
+            }
+            if (Files.size(path) != file.bytes()) {
+                return file.name() + " has " + Files.size(path) + " bytes, its manifest says " + file.bytes();
+            }
+            if (hasher != null && !hasher.sha256(path).equals(file.sha256())) {
+                return file.name() + " does not have the SHA-256 its manifest records; it is not counted";
+            }
+        }
+        return null;
+    }
 }
