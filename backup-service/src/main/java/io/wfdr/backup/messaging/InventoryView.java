@@ -7,7 +7,7 @@ import io.wfdr.backup.domain.KnownLogin;
 import io.wfdr.backup.domain.KnownServer;
 import io.wfdr.backup.domain.KnownSite;
 import io.wfdr.spine.events.IncomingEvent;
-import io.wfdr.spine.events.MalformedEventException;
+import io.wfdr.spine.events.Payload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -18,6 +18,8 @@ import jakarta.persistence.EntityManager;
  */
 @ApplicationScoped
 public class InventoryView {
+
+    private static final String WHAT = "inventory event";
 
     private static final String PREFIX = "wfdr.inventory.";
 
@@ -54,26 +56,26 @@ public class InventoryView {
 
     private static KnownSite site(JsonNode data) {
         KnownSite site = new KnownSite();
-        site.id = text(data, "id");
-        site.name = text(data, "name");
-        site.role = text(data, "role");
+        site.id = Payload.text(data, "id", WHAT);
+        site.name = Payload.text(data, "name", WHAT);
+        site.role = Payload.text(data, "role", WHAT);
         return site;
     }
 
     private static KnownHost host(JsonNode data) {
         KnownHost host = new KnownHost();
-        host.id = text(data, "id");
-        host.name = text(data, "name");
-        host.siteId = text(data, "siteId");
+        host.id = Payload.text(data, "id", WHAT);
+        host.name = Payload.text(data, "name", WHAT);
+        host.siteId = Payload.text(data, "siteId", WHAT);
         return host;
     }
 
     private static KnownServer server(JsonNode data) {
         KnownServer server = new KnownServer();
-        server.id = text(data, "id");
-        server.name = text(data, "name");
+        server.id = Payload.text(data, "id", WHAT);
+        server.name = Payload.text(data, "name", WHAT);
         server.currentName = data.hasNonNull("currentName") ? data.get("currentName").asText() : server.name;
-        server.siteId = text(data, "siteId");
+        server.siteId = Payload.text(data, "siteId", WHAT);
         server.hostId = data.hasNonNull("hostId") ? data.get("hostId").asText() : null;
         server.databaseServer = false;
         data.path("roles").forEach(role -> server.databaseServer |= "DATABASE_SERVER".equals(role.asText()));
@@ -82,53 +84,37 @@ public class InventoryView {
 
     private static KnownDatabase database(JsonNode data) {
         KnownDatabase database = new KnownDatabase();
-        database.id = text(data, "id");
-        database.name = text(data, "name");
-        database.kind = text(data, "kind");
-        database.serverId = text(data, "serverId");
-        database.environmentId = text(data, "environmentId");
-        database.recoveryModel = text(data, "recoveryModel");
-        database.rpoMinutes = number(data, "rpoMinutes");
-        database.rtoMinutes = number(data, "rtoMinutes");
+        database.id = Payload.text(data, "id", WHAT);
+        database.name = Payload.text(data, "name", WHAT);
+        database.kind = Payload.text(data, "kind", WHAT);
+        database.serverId = Payload.text(data, "serverId", WHAT);
+        database.environmentId = Payload.text(data, "environmentId", WHAT);
+        database.recoveryModel = Payload.text(data, "recoveryModel", WHAT);
+        database.rpoMinutes = Payload.number(data, "rpoMinutes", WHAT);
+        database.rtoMinutes = Payload.number(data, "rtoMinutes", WHAT);
         return database;
     }
 
     private static KnownLogin login(JsonNode data) {
         KnownLogin login = new KnownLogin();
-        login.id = text(data, "id");
-        login.name = text(data, "name");
-        login.serverId = text(data, "serverId");
-        login.secretRef = text(data, "secretRef");
+        login.id = Payload.text(data, "id", WHAT);
+        login.name = Payload.text(data, "name", WHAT);
+        login.serverId = Payload.text(data, "serverId", WHAT);
+        login.secretRef = Payload.text(data, "secretRef", WHAT);
         return login;
     }
 
     private void renamed(JsonNode data) {
-        KnownServer server = em.find(KnownServer.class, text(data, "serverId"));
+        KnownServer server = em.find(KnownServer.class, Payload.text(data, "serverId", WHAT));
         if (server != null) {
-            server.currentName = text(data, "toName");
+            server.currentName = Payload.text(data, "toName", WHAT);
         }
     }
 
     private <T> void remove(Class<T> type, JsonNode data) {
-        T known = em.find(type, text(data, "id"));
+        T known = em.find(type, Payload.text(data, "id", WHAT));
         if (known != null) {
             em.remove(known);
         }
-    }
-
-    private static String text(JsonNode data, String field) {
-        JsonNode value = data.get(field);
-        if (value == null || value.isNull() || value.asText().isBlank()) {
-            throw new MalformedEventException("inventory event without " + field);
-        }
-        return value.asText();
-    }
-
-    private static int number(JsonNode data, String field) {
-        JsonNode value = data.get(field);
-        if (value == null || !value.canConvertToInt()) {
-            throw new MalformedEventException("inventory event without a whole number " + field);
-        }
-        return value.asInt();
     }
 }

@@ -9,6 +9,7 @@ import io.wfdr.restore.service.RestoreCatalog;
 import io.wfdr.spine.contract.BackupSet;
 import io.wfdr.spine.contract.ContractJson;
 import io.wfdr.spine.events.IncomingEvent;
+import io.wfdr.spine.events.Payload;
 import io.wfdr.spine.events.MalformedEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,6 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class BackupCatalogView {
+
+    private static final String WHAT = "backup event";
 
     private static final String PREFIX = "wfdr.backup.";
 
@@ -33,20 +36,24 @@ public class BackupCatalogView {
     public void apply(IncomingEvent event) {
         JsonNode data = event.data();
         switch (event.type()) {
-            case PREFIX + "cataloged.v1" -> catalog.learn(text(data, "databaseId"), backupSet(data.get("backupSet")),
-                    text(data, "origin"), data.path("expired").asBoolean(false));
-            case PREFIX + "copied.v1" -> catalog.learnCopy(text(data, "databaseId"), copy(data), KnownCopy.State.VERIFIED);
-            case PREFIX + "verified.v1" -> catalog.learnCopy(text(data, "databaseId"), copy(data),
+            case PREFIX + "cataloged.v1" -> catalog.learn(databaseId(data), backupSet(data.get("backupSet")),
+                    Payload.text(data, "origin", WHAT), data.path("expired").asBoolean(false));
+            case PREFIX + "copied.v1" -> catalog.learnCopy(databaseId(data), copy(data), KnownCopy.State.VERIFIED);
+            case PREFIX + "verified.v1" -> catalog.learnCopy(databaseId(data), copy(data),
                     data.path("intact").asBoolean(false) ? KnownCopy.State.VERIFIED : KnownCopy.State.NOT_INTACT);
             case PREFIX + "expired.v1" -> {
-                catalog.expire(text(data, "backupSetUuid"));
-                data.path("copies").forEach(copy -> catalog.learnCopy(text(data, "databaseId"), facts(copy),
+                catalog.expire(Payload.text(data, "backupSetUuid", WHAT));
+                data.path("copies").forEach(copy -> catalog.learnCopy(databaseId(data), facts(copy),
                         KnownCopy.State.DELETED));
             }
             default -> {
                 // started, completed, failed, copy-failed, rpo, slots: nothing a restore plan needs
             }
         }
+    }
+
+    private static String databaseId(JsonNode data) {
+        return Payload.text(data, "databaseId", WHAT);
     }
 
     private static BackupSet backupSet(JsonNode node) {
@@ -74,25 +81,17 @@ public class BackupCatalogView {
             throw new MalformedEventException("a copy event without its copy");
         }
         KnownCopy known = new KnownCopy();
-        known.copyId = text(copy, "copyId");
-        known.backupSetUuid = text(copy, "backupSetUuid").toUpperCase(java.util.Locale.ROOT);
+        known.copyId = Payload.text(copy, "copyId", WHAT);
+        known.backupSetUuid = Payload.text(copy, "backupSetUuid", WHAT).toUpperCase(java.util.Locale.ROOT);
         known.stripe = copy.path("stripe").asInt(1);
         known.hostId = copy.path("hostId").asText(null);
         known.siteId = copy.path("siteId").asText(null);
-        known.path = text(copy, "path");
+        known.path = Payload.text(copy, "path", WHAT);
         known.restorePath = copy.path("restorePath").asText(null);
         known.manifestPath = copy.path("manifestPath").asText(null);
         known.sha256 = copy.path("sha256").asText(null);
         known.bytes = copy.path("bytes").asLong(0);
         known.updatedAt = clock.instant();
         return known;
-    }
-
-    private static String text(JsonNode data, String field) {
-        JsonNode value = data.get(field);
-        if (value == null || value.isNull() || value.asText().isBlank()) {
-            throw new MalformedEventException("backup event without " + field);
-        }
-        return value.asText();
     }
 }

@@ -6,6 +6,7 @@ import io.wfdr.restore.domain.KnownPair;
 import io.wfdr.restore.domain.KnownServer;
 import io.wfdr.restore.domain.KnownSite;
 import io.wfdr.spine.events.IncomingEvent;
+import io.wfdr.spine.events.Payload;
 import io.wfdr.spine.events.MalformedEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -17,6 +18,8 @@ import jakarta.persistence.EntityManager;
  */
 @ApplicationScoped
 public class InventoryView {
+
+    private static final String WHAT = "inventory event";
 
     private static final String PREFIX = "wfdr.inventory.";
 
@@ -37,10 +40,10 @@ public class InventoryView {
             case "server.registered", "server.updated" -> em.merge(server(data));
             case "database.registered", "database.updated" -> em.merge(database(data));
             case "pair.paired", "pair.failed-over", "pair.failed-back" -> em.merge(pair(data.get("pair")));
-            case "site.removed" -> remove(KnownSite.class, text(data, "id"));
-            case "server.removed" -> remove(KnownServer.class, text(data, "id"));
-            case "database.removed" -> remove(KnownDatabase.class, text(data, "id"));
-            case "pair.unpaired" -> remove(KnownPair.class, text(pairNode(data), "id"));
+            case "site.removed" -> remove(KnownSite.class, Payload.text(data, "id", WHAT));
+            case "server.removed" -> remove(KnownServer.class, Payload.text(data, "id", WHAT));
+            case "database.removed" -> remove(KnownDatabase.class, Payload.text(data, "id", WHAT));
+            case "pair.unpaired" -> remove(KnownPair.class, Payload.text(pairNode(data), "id", WHAT));
             case "server.renamed" -> renamed(data);
             default -> {
                 // not needed for restore plans
@@ -50,28 +53,28 @@ public class InventoryView {
 
     private static KnownSite site(JsonNode data) {
         KnownSite site = new KnownSite();
-        site.id = text(data, "id");
-        site.name = text(data, "name");
-        site.role = text(data, "role");
+        site.id = Payload.text(data, "id", WHAT);
+        site.name = Payload.text(data, "name", WHAT);
+        site.role = Payload.text(data, "role", WHAT);
         return site;
     }
 
     private static KnownServer server(JsonNode data) {
         KnownServer server = new KnownServer();
-        server.id = text(data, "id");
-        server.name = text(data, "name");
+        server.id = Payload.text(data, "id", WHAT);
+        server.name = Payload.text(data, "name", WHAT);
         server.currentName = data.hasNonNull("currentName") ? data.get("currentName").asText() : server.name;
-        server.siteId = text(data, "siteId");
+        server.siteId = Payload.text(data, "siteId", WHAT);
         return server;
     }
 
     private static KnownDatabase database(JsonNode data) {
         KnownDatabase database = new KnownDatabase();
-        database.id = text(data, "id");
-        database.name = text(data, "name");
-        database.serverId = text(data, "serverId");
-        database.environmentId = text(data, "environmentId");
-        database.recoveryModel = text(data, "recoveryModel");
+        database.id = Payload.text(data, "id", WHAT);
+        database.name = Payload.text(data, "name", WHAT);
+        database.serverId = Payload.text(data, "serverId", WHAT);
+        database.environmentId = Payload.text(data, "environmentId", WHAT);
+        database.recoveryModel = Payload.text(data, "recoveryModel", WHAT);
         database.rpoMinutes = data.path("rpoMinutes").asInt();
         database.rtoMinutes = data.path("rtoMinutes").asInt();
         return database;
@@ -82,10 +85,10 @@ public class InventoryView {
             throw new MalformedEventException("a pair event without its pair");
         }
         KnownPair known = new KnownPair();
-        known.id = text(pair, "id");
-        known.productionServerId = text(pair, "productionServerId");
-        known.drServerId = text(pair, "drServerId");
-        known.status = text(pair, "status");
+        known.id = Payload.text(pair, "id", WHAT);
+        known.productionServerId = Payload.text(pair, "productionServerId", WHAT);
+        known.drServerId = Payload.text(pair, "drServerId", WHAT);
+        known.status = Payload.text(pair, "status", WHAT);
         return known;
     }
 
@@ -94,9 +97,9 @@ public class InventoryView {
     }
 
     private void renamed(JsonNode data) {
-        KnownServer server = em.find(KnownServer.class, text(data, "serverId"));
+        KnownServer server = em.find(KnownServer.class, Payload.text(data, "serverId", WHAT));
         if (server != null) {
-            server.currentName = text(data, "toName");
+            server.currentName = Payload.text(data, "toName", WHAT);
         }
     }
 
@@ -105,13 +108,5 @@ public class InventoryView {
         if (known != null) {
             em.remove(known);
         }
-    }
-
-    private static String text(JsonNode data, String field) {
-        JsonNode value = data.get(field);
-        if (value == null || value.isNull() || value.asText().isBlank()) {
-            throw new MalformedEventException("inventory event without " + field);
-        }
-        return value.asText();
     }
 }
