@@ -1,6 +1,9 @@
 package io.wfdr.restore.api;
 
-import static io.restassured.RestAssured.given;
+import static io.wfdr.restore.api.Publish.as;
+import static io.wfdr.restore.api.Publish.id;
+import static io.wfdr.restore.api.Publish.inventory;
+import static io.wfdr.restore.api.Publish.send;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -17,12 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
-import io.wfdr.localstack.BearerTokens;
 import io.wfdr.localstack.KafkaBrokerTestResource;
 import io.wfdr.localstack.TestSigningKeys;
 import io.wfdr.localstack.TestTopics;
@@ -179,28 +179,6 @@ class RestoreCatalogTest {
     }
 
     private void backupEvent(String type, Map<String, Object> data, String key) {
-        send("wfdr.backup.events", key, ContractJson.write(data), type, "/wfdr/backup-service");
-    }
-
-    private void inventory(String what, Map<String, Object> data) {
-        try {
-            send("wfdr.inventory.events", String.valueOf(data.get("id")), new ObjectMapper().writeValueAsString(data),
-                    "wfdr.inventory." + what + ".v1", "/wfdr/inventory-service");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void send(String topic, String key, String json, String type, String source) {
-        topics.send(topic, key, json, Map.of("ce_specversion", "1.0", "ce_id", id(), "ce_type", type,
-                "ce_source", source, "content-type", "application/json"));
-    }
-
-    private static RequestSpecification as(String role) {
-        return given().auth().oauth2(BearerTokens.forRole(role)).contentType("application/json");
-    }
-
-    private static String id() {
-        return UUID.randomUUID().toString();
+        Publish.backupEvent(key, type, data);
     }
 }

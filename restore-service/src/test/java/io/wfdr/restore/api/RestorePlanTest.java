@@ -1,6 +1,9 @@
 package io.wfdr.restore.api;
 
-import static io.restassured.RestAssured.given;
+import static io.wfdr.restore.api.Publish.as;
+import static io.wfdr.restore.api.Publish.id;
+import static io.wfdr.restore.api.Publish.inventory;
+import static io.wfdr.restore.api.Publish.send;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -14,17 +17,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
-import io.wfdr.localstack.BearerTokens;
 import io.wfdr.localstack.KafkaBrokerTestResource;
 import io.wfdr.localstack.TestSigningKeys;
-import io.wfdr.localstack.TestTopics;
 import io.wfdr.spine.contract.BackupSet;
 import io.wfdr.spine.contract.BackupType;
 import io.wfdr.spine.contract.ContractJson;
@@ -47,7 +45,6 @@ class RestorePlanTest {
     private final String productionSite = id();
     private final String drSite = id();
     private final String name = "TFLOWF" + database.substring(0, 4).toUpperCase();
-    private final TestTopics topics = TestTopics.ofTestBroker();
     private BackupSet full;
     private BackupSet differential;
     private BackupSet log1;
@@ -213,29 +210,6 @@ class RestorePlanTest {
     }
 
     private void backupEvent(String type, Map<String, Object> data) {
-        send("wfdr.backup.events", database, ContractJson.write(data), type, "/wfdr/backup-service");
-    }
-
-    private void inventory(String what, Map<String, Object> data) {
-        try {
-            Object key = data.containsKey("id") ? data.get("id") : ((Map<?, ?>) data.get("pair")).get("id");
-            send("wfdr.inventory.events", String.valueOf(key), new ObjectMapper().writeValueAsString(data),
-                    "wfdr.inventory." + what + ".v1", "/wfdr/inventory-service");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void send(String topic, String key, String json, String type, String source) {
-        topics.send(topic, key, json, Map.of("ce_specversion", "1.0", "ce_id", id(), "ce_type", type,
-                "ce_source", source, "content-type", "application/json"));
-    }
-
-    private static RequestSpecification as(String role) {
-        return given().auth().oauth2(BearerTokens.forRole(role)).contentType("application/json");
-    }
-
-    private static String id() {
-        return UUID.randomUUID().toString();
+        Publish.backupEvent(database, type, data);
     }
 }
