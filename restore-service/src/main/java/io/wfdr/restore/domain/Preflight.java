@@ -52,12 +52,16 @@ public final class Preflight {
     }
 
     private static void newerChainNotOffsite(Facts facts, List<String> warnings) {
-        facts.history().sets().stream()
-                .filter(s -> s.type() != BackupType.LOG && !s.damaged())
+        notYetOffsite(facts.history()).stream()
                 .filter(s -> s.finishedAt().isAfter(facts.selected().restoresTo()))
-                .filter(s -> !facts.history().usable(s))
                 .findFirst()
                 .ifPresent(s -> warnings.add("a newer " + s.type() + " backup (" + s.backupSetUuid() + ", "
                         + s.finishedAt() + ") is not verified offsite yet, so the plan cannot use it"));
+    }
+
+    /** Undamaged fulls and differentials a restore cannot use yet, oldest first (worked out once per history). */
+    private static List<BackupSet> notYetOffsite(BackupHistory history) {
+        return history.derived("fulls and differentials not offsite", () -> history.sets().stream()
+                .filter(s -> s.type() != BackupType.LOG && !s.damaged() && !history.usable(s)).toList());
     }
 }

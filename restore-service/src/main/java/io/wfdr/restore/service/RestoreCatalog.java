@@ -3,6 +3,7 @@ package io.wfdr.restore.service;
 import java.time.Clock;
 import java.util.List;
 
+import io.wfdr.restore.config.PlanningConfig;
 import io.wfdr.restore.domain.BackupHistory;
 import io.wfdr.restore.domain.CatalogRevision;
 import io.wfdr.restore.domain.KnownBackupSet;
@@ -24,16 +25,17 @@ public class RestoreCatalog {
 
     private final EntityManager em;
     private final Clock clock;
-    /** Histories read before, by database, with the catalog state they were read at: reread only when it moved. */
-    private final java.util.Map<String, Snapshot> histories = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Histories read before, with the catalog state they were read at: reread only when it moved. */
+    private final HistoryCache histories;
 
     /** A database's history and the catalog state it was read at. */
     public record Snapshot(String fingerprint, BackupHistory history) {
     }
 
-    RestoreCatalog(EntityManager em, Clock clock) {
+    RestoreCatalog(EntityManager em, Clock clock, PlanningConfig config) {
         this.em = em;
         this.clock = clock;
+        this.histories = new HistoryCache(config.cachedBackupSets());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -97,7 +99,8 @@ public class RestoreCatalog {
 
     /**
      * What a restore of the database can choose from: its unexpired sets and their verified copies. A year of
-     * 15-minute logs is some 40,000 sets: the history is kept while the catalog's state (its fingerprint) stays.
+     * 15-minute logs is some 40,000 sets: the history is kept while the catalog's state (its fingerprint) stays, within
+     * the cache's budget of sets.
      */
     @Transactional
     public BackupHistory history(String databaseId) {
@@ -110,13 +113,13 @@ public class RestoreCatalog {
             throw new NotFoundProblem("Database", databaseId);
         }
         String fingerprint = fingerprint(databaseId);
-        Snapshot cached = histories.get(databaseId);
-        if (cached != null && cached.fingerprint().equals(fingerprint)) {
-            return cached;
+        BackupHistory cached = histories.get(databaseId, fingerprint);
+        if (cached != null) {
+            return new Snapshot(fingerprint, cached);
         }
-        Snapshot read = new Snapshot(fingerprint, read(databaseId));
-        histories.put(databaseId, read);
-        return read;
+        BackupHistory read = read(databaseId);
+        histories.put(databaseId, fingerprint, read);
+        return new Snapshot(fingerprint, read);
     }
 
     private BackupHistory read(String databaseId) {

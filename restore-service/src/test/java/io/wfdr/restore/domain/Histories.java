@@ -10,7 +10,7 @@ import io.wfdr.spine.contract.BackupSet;
 import io.wfdr.spine.contract.BackupType;
 
 /** Builds backup histories for the tests: sets with their LSNs, times, forks and stripes, and their copies. */
-final class Histories {
+public final class Histories {
 
     static final String FORK = "F0000000-0000-4000-8000-000000000000";
     static final Instant T0 = Instant.parse("2026-11-23T00:00:00Z");
@@ -18,7 +18,7 @@ final class Histories {
     final List<BackupSet> sets = new ArrayList<>();
     final List<CopyLocation> copies = new ArrayList<>();
 
-    BackupHistory history() {
+    public BackupHistory history() {
         return BackupHistory.of(sets, copies);
     }
 
@@ -26,7 +26,7 @@ final class Histories {
         return T0.plusSeconds(60L * minutes);
     }
 
-    BackupSet full(String id, long first, long last, int minute) {
+    public BackupSet full(String id, long first, long last, int minute) {
         return add(set(id, BackupType.FULL, false, first, last, null, FORK, FORK, minute, false, false, 1), true);
     }
 
@@ -39,7 +39,7 @@ final class Histories {
                 true);
     }
 
-    BackupSet log(String id, long first, long last, int minute) {
+    public BackupSet log(String id, long first, long last, int minute) {
         return add(set(id, BackupType.LOG, false, first, last, null, FORK, FORK, minute, false, false, 1), true);
     }
 
@@ -60,6 +60,16 @@ final class Histories {
     void copy(BackupSet set, int stripe) {
         copies.add(new CopyLocation(UUID.randomUUID().toString(), set.backupSetUuid(), stripe, "nas-dr", "dr",
                 "\\\\nas-dr\\sql\\" + set.backupSetUuid() + "-" + stripe + ".bak", "00".repeat(32), 1024));
+    }
+
+    /** The same set, {@code bytes} on disk. */
+    static BackupSet sized(BackupSet s, long bytes) {
+        return new BackupSet(s.backupSetUuid(), s.databaseName(), s.type(), s.copyOnly(), s.position(), s.firstLsn(),
+                s.lastLsn(), s.checkpointLsn(), s.databaseBackupLsn(), s.differentialBaseLsn(),
+                s.differentialBaseGuid(), s.firstRecoveryForkGuid(), s.lastRecoveryForkGuid(), s.forkPointLsn(),
+                s.beginsLogChain(), s.hasBulkLoggedData(), s.snapshot(), s.damaged(), s.passwordProtected(),
+                s.hasBackupChecksums(), s.startedAt(), s.finishedAt(), s.utcOffsetMinutes(), bytes, bytes, s.media(),
+                s.logicalFiles(), s.encryption(), s.source());
     }
 
     /** A set that took one minute and finished at {@code minute} after T0. */
