@@ -18,6 +18,8 @@ import io.wfdr.backup.domain.KnownServer;
 import io.wfdr.backup.domain.OffsiteDestination;
 import io.wfdr.backup.domain.PolicyArithmetic;
 import io.wfdr.backup.domain.PolicyTradeOff;
+import io.wfdr.backup.messaging.BackupEvents;
+import io.wfdr.backup.messaging.PolicyChanged;
 import io.wfdr.backup.sqlserver.BackupScript;
 
 import io.wfdr.spine.problem.ConflictProblem;
@@ -34,8 +36,10 @@ public class PolicyService {
     private final EntityManager em;
     private final CatalogService catalog;
     private final Destinations destinations;
+    private final BackupEvents events;
 
-    PolicyService(EntityManager em, CatalogService catalog, Destinations destinations) {
+    PolicyService(EntityManager em, CatalogService catalog, Destinations destinations, BackupEvents events) {
+        this.events = events;
         this.destinations = destinations;
         this.em = em;
         this.catalog = catalog;
@@ -66,7 +70,7 @@ public class PolicyService {
         } else {
             apply(policy, request);
         }
-        return view(database, policy);
+        return announced(database, policy);
     }
 
     @Transactional
@@ -80,7 +84,7 @@ public class PolicyService {
             throw new ConflictProblem("The policy of " + database.name + " is already " + (paused ? "paused" : "active"));
         }
         policy.paused = paused;
-        return view(database, policy);
+        return announced(database, policy);
     }
 
     static void check(KnownDatabase database, PolicyRequest request, Violations v) {
@@ -196,6 +200,17 @@ public class PolicyService {
         policy.encryptionCertificate = request.encryptionCertificate();
         policy.maxTransferSize = request.maxTransferSize();
         policy.bufferCount = request.bufferCount();
+    }
+
+    /** The policy as it now is, told to the other services in the same transaction. */
+    private PolicyView announced(KnownDatabase database, BackupPolicy policy) {
+        PolicyView view = view(database, policy);
+        var full = view.policy().full();
+        events.publish(database.id, database.name, new PolicyChanged(database.id, database.name,
+                new PolicyChanged.Schedule(full.kind(), full.time(), full.day(), full.cron(), full.timeZone(),
+                        policy.differentialMinutes, policy.logMinutes), policy.paused,
+                policy.backupFolderMount != null && !policy.destinations.isEmpty(), view.tradeOff()));
+        return view;
     }
 
     private PolicyView view(KnownDatabase database, BackupPolicy policy) {

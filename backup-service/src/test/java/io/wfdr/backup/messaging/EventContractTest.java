@@ -51,7 +51,7 @@ class EventContractTest {
             "wfdr.backup.completed.v1", "wfdr.backup.failed.v1", "wfdr.backup.copied.v1",
             "wfdr.backup.copy-failed.v1", "wfdr.backup.verified.v1", "wfdr.backup.expired.v1",
             "wfdr.backup.rpo-breached.v1", "wfdr.backup.rpo-restored.v1", "wfdr.backup.slots-missed.v1",
-            "wfdr.backup.republished.v1", "wfdr.backup.command.rejected.v1");
+            "wfdr.backup.republished.v1", "wfdr.backup.command.rejected.v1", "wfdr.backup.policy-changed.v1");
 
     @Inject
     FakeSqlServers sqlServer;
