@@ -45,9 +45,12 @@ public record RestorePlan(String id, String databaseId, String databaseName, Str
 
     /**
      * The predicted duration and its inputs: bytes of full and differential restores at a throughput, and a time per
-     * log backup; {@code measured} false while the target's throughput has not been measured (a documented default).
+     * log backup, learned from the target's recent restores ({@code dataRestoresMeasured}, {@code
+     * logRestoresMeasured} of them). {@code measured} is false while an input the plan needs is still the documented
+     * default; {@code unmeasured} names those inputs.
      */
     public record Prediction(long seconds, boolean measured, long bytesToRestore, int logBackups,
-            double bytesPerSecond, double secondsPerLog) {
+            double bytesPerSecond, double secondsPerLog, int dataRestoresMeasured, int logRestoresMeasured,
+            List<String> unmeasured) {
     }
 }

@@ -5,6 +5,8 @@ import java.time.Clock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wfdr.restore.domain.KnownCopy;
+import io.wfdr.restore.domain.KnownPolicy;
+import io.wfdr.restore.service.KnownPolicies;
 import io.wfdr.restore.service.RestoreCatalog;
 import io.wfdr.spine.contract.BackupSet;
 import io.wfdr.spine.contract.ContractJson;
@@ -26,10 +28,12 @@ public class BackupCatalogView {
     private static final String PREFIX = "wfdr.backup.";
 
     private final RestoreCatalog catalog;
+    private final KnownPolicies policies;
     private final Clock clock;
 
-    BackupCatalogView(RestoreCatalog catalog, Clock clock) {
+    BackupCatalogView(RestoreCatalog catalog, KnownPolicies policies, Clock clock) {
         this.catalog = catalog;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -46,10 +50,33 @@ public class BackupCatalogView {
                 data.path("copies").forEach(copy -> catalog.learnCopy(databaseId(data), facts(copy),
                         KnownCopy.State.DELETED));
             }
+            case PREFIX + "policy-changed.v1" -> policies.learn(policy(data));
             default -> {
                 // started, completed, failed, copy-failed, rpo, slots: nothing a restore plan needs
             }
         }
+    }
+
+    private KnownPolicy policy(JsonNode data) {
+        JsonNode schedule = data.path("schedule");
+        JsonNode tradeOff = data.path("tradeOff");
+        KnownPolicy policy = new KnownPolicy();
+        policy.databaseId = databaseId(data);
+        policy.fullKind = Payload.text(schedule, "fullKind", WHAT);
+        policy.differentialMinutes = optionalMinutes(schedule, "differentialMinutes");
+        policy.logMinutes = optionalMinutes(schedule, "logMinutes");
+        policy.fullEveryMinutes = Payload.number(tradeOff, "fullEveryMinutes", WHAT);
+        policy.worstCaseLossMinutes = Payload.number(tradeOff, "worstCaseDataLossMinutes", WHAT);
+        policy.backupsToApplyAtWorst = Payload.number(tradeOff, "backupsToApplyAtWorst", WHAT);
+        policy.differentialSpanMinutes = Payload.number(tradeOff, "differentialSpanMinutes", WHAT);
+        policy.paused = data.path("paused").asBoolean(false);
+        policy.offsiteCopies = data.path("offsiteCopies").asBoolean(false);
+        policy.changedAt = clock.instant();
+        return policy;
+    }
+
+    private static Integer optionalMinutes(JsonNode schedule, String field) {
+        return Payload.optionalText(schedule, field) == null ? null : Payload.number(schedule, field, WHAT);
     }
 
     private static String databaseId(JsonNode data) {

@@ -12,7 +12,6 @@ import io.wfdr.restore.api.ReachView;
 import io.wfdr.restore.domain.BackupHistory;
 import io.wfdr.restore.domain.ChainSelection;
 import io.wfdr.restore.domain.KnownDatabase;
-import io.wfdr.restore.domain.KnownPair;
 import io.wfdr.restore.domain.KnownServer;
 import io.wfdr.restore.domain.Preflight;
 import io.wfdr.restore.domain.RestorePlan;
@@ -20,7 +19,6 @@ import io.wfdr.restore.domain.RestoreTime;
 import io.wfdr.restore.domain.StoredPlan;
 import io.wfdr.restore.domain.TargetMapping;
 import io.wfdr.spine.api.Page;
-import io.wfdr.spine.problem.ConflictProblem;
 import io.wfdr.spine.problem.NotFoundProblem;
 import io.wfdr.spine.problem.UnprocessableProblem;
 import io.wfdr.spine.problem.Violations;
@@ -39,11 +37,16 @@ public class RestorePlanning {
 
     private final EntityManager em;
     private final RestoreCatalog catalog;
+    private final RestoreTargets targets;
+    private final RestoreThroughputs throughputs;
     private final Clock clock;
 
-    RestorePlanning(EntityManager em, RestoreCatalog catalog, Clock clock) {
+    RestorePlanning(EntityManager em, RestoreCatalog catalog, RestoreTargets targets, RestoreThroughputs throughputs,
+            Clock clock) {
         this.em = em;
         this.catalog = catalog;
+        this.targets = targets;
+        this.throughputs = throughputs;
         this.clock = clock;
     }
 
@@ -61,7 +64,7 @@ public class RestorePlanning {
         }
         String newName = request.newName() == null ? database.name + "_DR" : request.newName();
         Instant point = checked(request, newName);
-        KnownServer target = target(database, request.targetServerId());
+        KnownServer target = targets.of(database, request.targetServerId());
         RestoreCatalog.Snapshot snapshot = catalog.snapshot(database.id);
         BackupHistory history = snapshot.history();
         ChainSelection.Selected selected;
@@ -83,7 +86,7 @@ public class RestorePlanning {
                 new RestorePlan.Target(target.id, target.currentName, target.siteId), newName, steps,
                 TargetMapping.moves(selected.full(), newName, request.dataFolder(), request.logFolder()),
                 new RestorePlan.Reachable(reach.earliest(), reach.latest(), reach.whyNotLater()), warnings,
-                RestoreTime.predict(steps, null, null), clock.instant());
+                RestoreTime.predict(steps, throughputs.of(target.id)), clock.instant());
         em.persist(StoredPlan.of(plan, snapshot.fingerprint()));
         return new PlanView(plan, false);
     }
@@ -130,28 +133,6 @@ public class RestorePlanning {
         }
         violations.throwIfAny("The restore plan");
         return point;
-    }
-
-    /** The target named, or the DR server paired with the database's server. */
-    private KnownServer target(KnownDatabase database, String targetServerId) {
-        if (targetServerId != null) {
-            KnownServer named = em.find(KnownServer.class, targetServerId);
-            if (named == null) {
-                new Violations().add("targetServerId", "the inventory has no server with this id")
-                        .throwIfAny("The restore plan");
-            }
-            return named;
-        }
-        KnownPair pair = em.createQuery("from KnownPair where productionServerId = ?1", KnownPair.class)
-                .setParameter(1, database.serverId).getResultList().stream().findFirst()
-                .orElseThrow(() -> new ConflictProblem("the server of " + database.name + " has no DR server paired "
-                        + "with it in the inventory; name the target with targetServerId"));
-        KnownServer dr = em.find(KnownServer.class, pair.drServerId);
-        if (dr == null) {
-            throw new ConflictProblem("the DR server " + pair.drServerId + " paired with the server of "
-                    + database.name + " is not known yet");
-        }
-        return dr;
     }
 
     private boolean nameTaken(KnownServer target, String newName) {

@@ -177,6 +177,72 @@ class RestorePlanTest {
                         .body("plan.warnings", hasItem(containsString("at the production site"))));
     }
 
+    @Test
+    void aTimedRestoreOnTheTargetMakesTheNextPlansPredictionMeasured() {
+        measured(Map.of("backupType", "FULL", "bytes", 4_000_000_000L, "seconds", 20, "finishedAt",
+                MIDNIGHT.toString(), "source", "DRILL")).statusCode(201)
+                .header("Location", containsString("/api/servers/" + dr + "/restore-measurements/"));
+        measured(Map.of("backupType", "LOG", "bytes", 1000, "seconds", 5, "finishedAt", MIDNIGHT.toString(),
+                "source", "MANUAL", "note", "timed by hand")).statusCode(201);
+
+        as("viewer").get("/api/servers/" + dr + "/restore-throughput").then().statusCode(200)
+                .body("measured", equalTo(true), "bytesPerSecond", equalTo(2.0E8f), "secondsPerLog", equalTo(5.0f));
+        as("operator").body(Map.of("databaseId", database)).post("/api/restore-plans").then().statusCode(201)
+                .body("plan.prediction.measured", equalTo(true), "plan.prediction.unmeasured", hasSize(0),
+                        "plan.prediction.dataRestoresMeasured", equalTo(1), "plan.prediction.seconds", equalTo(10));
+    }
+
+    @Test
+    void aRestoreThatCannotBeTimedIsRefusedAndNothingIsRecorded() {
+        measured(Map.of("backupType", "FULL", "bytes", 0, "seconds", 20, "finishedAt", MIDNIGHT.toString(),
+                "source", "DRILL")).statusCode(400).body("errors[0].field", equalTo("bytes"));
+        measured(Map.of("backupType", "FULL", "bytes", 10, "seconds", 0, "finishedAt", MIDNIGHT.toString(),
+                "source", "DRILL")).statusCode(400);
+        measured(Map.of("backupType", "FULL", "bytes", 10, "seconds", 1, "finishedAt", MIDNIGHT.toString(),
+                "source", "RESTORE")).statusCode(400).body("errors[0].field", equalTo("source"));
+        measured(Map.of("backupType", "FULL", "bytes", 10, "seconds", 1, "finishedAt", "2999-01-01T00:00:00Z",
+                "source", "DRILL")).statusCode(400).body("errors[0].field", equalTo("finishedAt"));
+        as("operator").body(Map.of("backupType", "FULL", "bytes", 10, "seconds", 1, "finishedAt", MIDNIGHT.toString(),
+                "source", "DRILL")).post("/api/servers/" + id() + "/restore-measurements").then().statusCode(404);
+        as("viewer").body(Map.of("backupType", "FULL", "bytes", 10, "seconds", 1, "finishedAt", MIDNIGHT.toString(),
+                "source", "DRILL")).post("/api/servers/" + dr + "/restore-measurements").then().statusCode(403);
+        as("viewer").get("/api/servers/" + dr + "/restore-measurements").then().statusCode(200)
+                .body("total", equalTo(0));
+        as("viewer").get("/api/servers/" + dr + "/restore-throughput").then().body("measured", equalTo(false));
+    }
+
+    @Test
+    void theRtoNowAndAtWorstStandNextToTheDatabasesTargets() {
+        as("viewer").get("/api/databases/" + database + "/rto").then().statusCode(200)
+                .body("atWorst", equalTo(null), "notes", hasItem(containsString("no policy")),
+                        "now.backupsToApply", equalTo(4), "now.prediction.measured", equalTo(false),
+                        "target.serverName", equalTo("SQLDR01"), "rtoMinutes", equalTo(240));
+        Map<String, Object> schedule = new HashMap<>();
+        schedule.put("fullKind", "WEEKLY");
+        schedule.put("fullTime", "02:00");
+        schedule.put("fullDay", "SUNDAY");
+        schedule.put("fullCron", null);
+        schedule.put("timeZone", "America/New_York");
+        schedule.put("differentialMinutes", 60);
+        schedule.put("logMinutes", 15);
+        backupEvent("wfdr.backup.policy-changed.v1", Map.of("databaseId", database, "databaseName", name,
+                "schedule", schedule, "paused", false, "offsiteCopies", true, "tradeOff", Map.of(
+                        "fullEveryMinutes", 10080, "worstCaseDataLossMinutes", 15, "backupsToApplyAtWorst", 6,
+                        "differentialSpanMinutes", 10080, "rpoMinutes", 30, "meetsRpo", true)));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as("viewer").get("/api/databases/" + database + "/rto").then().statusCode(200)
+                        .body("policy.fullEveryMinutes", equalTo(10080), "atWorst.backupsToApply", equalTo(6),
+                                "atWorst.dataLossMinutes", equalTo(15), "atWorst.meetsRpo", equalTo(true),
+                                "atWorst.prediction.logBackups", equalTo(4),
+                                "atWorst.moment", containsString("before the next full")));
+        as("viewer").get("/api/databases/" + id() + "/rto").then().statusCode(404);
+    }
+
+    private io.restassured.response.ValidatableResponse measured(Map<String, Object> body) {
+        return as("operator").body(body).post("/api/servers/" + dr + "/restore-measurements").then();
+    }
+
     private BackupSet set(BackupType type, long first, long last, int minute, String base, boolean encrypted) {
         Instant at = MIDNIGHT.plusSeconds(60L * minute);
         return new BackupSet(id(), name, type, false, 1, BigDecimal.valueOf(first), BigDecimal.valueOf(last), null,
