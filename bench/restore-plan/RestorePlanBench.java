@@ -1,8 +1,9 @@
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.BufferedInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -172,46 +173,103 @@ public class RestorePlanBench {
     }
 
     static void plans(String base, String token, int rounds, double baselineP99) throws Exception {
-        // HTTP/1.1 as curl and most pipelines speak it to a plain-http service (no h2c upgrade)
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Random random = new Random(20261201);
-        for (int i = 0; i < WARMUP; i++) {
-            plan(http, base, token, i % 2 == 0 ? null : END.minus(Duration.ofMinutes(random.nextInt(364 * 1440)))
-                    .toString());
+        try (Client http = new Client(URI.create(base), token)) {
+            for (int i = 0; i < WARMUP; i++) {
+                plan(http, i % 2 == 0 ? null : END.minus(Duration.ofMinutes(random.nextInt(364 * 1440))).toString());
+            }
+            long[] times = new long[rounds];
+            for (int i = 0; i < rounds; i++) {
+                String point = i % 2 == 0 ? null : END.minus(Duration.ofMinutes(random.nextInt(364 * 1440))).toString();
+                long start = System.nanoTime();
+                plan(http, point);
+                times[i] = System.nanoTime() - start;
+            }
+            long[] reads = new long[50];
+            for (int i = 0; i < reads.length; i++) {
+                long start = System.nanoTime();
+                http.exchange("GET", "/api/databases/" + YEAR_DB + "/reachable", null);
+                reads[i] = System.nanoTime() - start;
+            }
+            Arrays.sort(reads);
+            System.err.printf("reachable (no plan stored): p50 %.2f ms%n", reads[25] / 1e6);
+            double p99 = p99(times);
+            long[] sorted = times.clone();
+            Arrays.sort(sorted);
+            System.err.printf("plans: p50 %.2f ms, p90 %.2f ms, max %.2f ms over %d%n", sorted[rounds / 2] / 1e6,
+                    sorted[(int) (rounds * 0.9)] / 1e6, sorted[rounds - 1] / 1e6, rounds);
+            System.out.printf("restore-plan p99_ms=%.2f baseline_p99_ms=%.2f p99_ratio=%.2f%n", p99, baselineP99,
+                    p99 / baselineP99);
         }
-        long[] times = new long[rounds];
-        for (int i = 0; i < rounds; i++) {
-            String point = i % 2 == 0 ? null : END.minus(Duration.ofMinutes(random.nextInt(364 * 1440))).toString();
-            long start = System.nanoTime();
-            plan(http, base, token, point);
-            times[i] = System.nanoTime() - start;
-        }
-        long[] reads = new long[50];
-        for (int i = 0; i < reads.length; i++) {
-            long start = System.nanoTime();
-            http.send(HttpRequest.newBuilder(URI.create(base + "/api/databases/" + YEAR_DB + "/reachable"))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-            reads[i] = System.nanoTime() - start;
-        }
-        Arrays.sort(reads);
-        System.err.printf("reachable (no plan stored): p50 %.2f ms%n", reads[25] / 1e6);
-        double p99 = p99(times);
-        long[] sorted = times.clone();
-        Arrays.sort(sorted);
-        System.err.printf("plans: p50 %.2f ms, p90 %.2f ms, max %.2f ms over %d%n", sorted[rounds / 2] / 1e6,
-                sorted[(int) (rounds * 0.9)] / 1e6, sorted[rounds - 1] / 1e6, rounds);
-        System.out.printf("restore-plan p99_ms=%.2f baseline_p99_ms=%.2f p99_ratio=%.2f%n", p99, baselineP99,
-                p99 / baselineP99);
     }
 
-    private static void plan(HttpClient http, String base, String token, String point) throws Exception {
+    private static void plan(Client http, String point) throws Exception {
         String body = "{\"databaseId\":\"" + YEAR_DB + "\"" + (point == null ? "" : ",\"pointInTime\":\"" + point + "\"")
                 + "}";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/restore-plans"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("plan " + point + ": " + response.statusCode() + " " + response.body());
+        String response = http.exchange("POST", "/api/restore-plans", body);
+        if (!response.startsWith("201")) {
+            throw new IllegalStateException("plan " + point + ": " + response);
+        }
+    }
+
+    /**
+     * A plain HTTP/1.1 client on one kept-alive connection, as curl or a pipeline would speak to the service: no
+     * selector thread between the bench and the socket, so on two cores the times are the service's, not the
+     * client's.
+     */
+    static final class Client implements AutoCloseable {
+        private final Socket socket;
+        private final OutputStream out;
+        private final BufferedInputStream in;
+        private final String host;
+        private final String token;
+
+        Client(URI base, String token) throws Exception {
+            this.socket = new Socket(base.getHost(), base.getPort());
+            socket.setTcpNoDelay(true);
+            this.out = socket.getOutputStream();
+            this.in = new BufferedInputStream(socket.getInputStream());
+            this.host = base.getHost() + ":" + base.getPort();
+            this.token = token;
+        }
+
+        /** The status code and the body, e.g. {@code 201 {...}}. */
+        String exchange(String method, String path, String body) throws Exception {
+            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            String head = method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + content.length + "\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(content);
+            out.flush();
+            String status = line().split(" ")[1];
+            int length = -1;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
+                    length = Integer.parseInt(header.substring(15).trim());
+                }
+            }
+            if (length < 0) {
+                throw new IllegalStateException("a response without Content-Length to " + method + " " + path);
+            }
+            return status + " " + new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        }
+
+        private String line() throws Exception {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IllegalStateException("the service closed the connection");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() throws Exception {
+            socket.close();
         }
     }
 
