@@ -3,6 +3,7 @@ package io.wfdr.backup.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.wfdr.backup.service.Republisher;
+import io.wfdr.spine.audit.AuditContext;
 import io.wfdr.spine.events.IncomingEvent;
 import io.wfdr.spine.events.MalformedEventException;
 import io.wfdr.spine.inbox.EventInbox;
@@ -36,7 +37,7 @@ public class BackupCommandConsumer {
     @Incoming(CHANNEL)
     @Blocking(ordered = true)
     public void onCommand(ConsumerRecord<String, String> record) {
-        inbox.receive(CHANNEL, record, this::apply);
+        inbox.receiveCommand(CHANNEL, record, "databaseId", this::apply);
     }
 
     private void apply(IncomingEvent command) {
@@ -48,6 +49,7 @@ public class BackupCommandConsumer {
         try {
             republisher.request(command.id(), databaseId, command.source(), reason);
         } catch (NotFoundProblem refused) {
+            AuditContext.current().commandRefused();
             events.publish(databaseId, "command/" + command.id(),
                     new CommandRejected(command.id(), command.type(), databaseId, refused.getMessage()));
         }

@@ -3,6 +3,7 @@ package io.wfdr.inventory.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.wfdr.inventory.service.FailoverService;
+import io.wfdr.spine.audit.AuditContext;
 import io.wfdr.spine.events.IncomingEvent;
 import io.wfdr.spine.events.MalformedEventException;
 import io.wfdr.spine.inbox.EventInbox;
@@ -40,7 +41,7 @@ public class InventoryCommandConsumer {
     @Incoming(CHANNEL)
     @Blocking(ordered = true)
     public void onCommand(ConsumerRecord<String, String> record) {
-        inbox.receive(CHANNEL, record, this::apply);
+        inbox.receiveCommand(CHANNEL, record, subjectField(record), this::apply);
     }
 
     private void apply(IncomingEvent command) {
@@ -55,9 +56,17 @@ public class InventoryCommandConsumer {
                         + command.type());
             }
         } catch (ConflictProblem | NotFoundProblem refused) {
+            AuditContext.current().commandRefused();
             events.publish(subjectId, "command/" + command.id(),
                     new CommandRejected(command.id(), command.type(), subjectId, refused.getMessage()));
         }
+    }
+
+    /** What a command is about, for its audit record: a server or a pair. */
+    private static String subjectField(ConsumerRecord<String, String> record) {
+        var type = record.headers().lastHeader("ce_type");
+        String name = type == null ? "" : new String(type.value(), java.nio.charset.StandardCharsets.UTF_8);
+        return name.startsWith("wfdr.inventory.pair.") ? "pairId" : "serverId";
     }
 
     private static String id(IncomingEvent command, String field) {

@@ -75,6 +75,30 @@ class InventoryEventsTest extends InventoryTest {
     }
 
     @Test
+    void aCommandIsAuditedWithItsRequestingActorItsTicketAndItsOutcome() {
+        PairedWorkflow pair = InventoryApi.pairedWorkflowServers();
+        String applied = "req-" + UUID.randomUUID();
+        String refused = "req-" + UUID.randomUUID();
+        String data = "{\"pairId\":\"" + pair.pairId() + "\",\"ticketId\":\"INC-88\"}";
+        sendCommand(UUID.randomUUID().toString(), InventoryCommandConsumer.FAIL_OVER, data,
+                Map.of("ce_actor", "dba.jones", "ce_requestid", applied));
+        sendCommand(UUID.randomUUID().toString(), InventoryCommandConsumer.FAIL_OVER, data,
+                Map.of("ce_actor", "dba.jones", "ce_requestid", refused));
+
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> as("approver").queryParam("requestId", applied)
+                .get("/api/audit").then().body("total", equalTo(1), "items[0].channel", equalTo("KAFKA"),
+                        "items[0].actorSubject", equalTo("dba.jones"),
+                        "items[0].action", equalTo(InventoryCommandConsumer.FAIL_OVER),
+                        "items[0].target", equalTo(COMMANDS), "items[0].resourceId", equalTo(pair.pairId()),
+                        "items[0].ticketId", equalTo("INC-88"), "items[0].outcome", equalTo("SUCCEEDED")));
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> as("approver").queryParam("requestId", refused)
+                .get("/api/audit").then().body("total", equalTo(1), "items[0].outcome", equalTo("REFUSED")));
+        ConsumerRecord<String, String> failedOver = awaitEvent(pair.pairId(), "wfdr.inventory.pair.failed-over.v1");
+        assertTrue("dba.jones".equals(TestTopics.header(failedOver, "ce_actor")));
+        assertTrue(applied.equals(TestTopics.header(failedOver, "ce_requestid")));
+    }
+
+    @Test
     void aCommandThatCannotBeReadGoesToTheDeadLetterTopicAndTheNextOneIsApplied() {
         PairedWorkflow pair = InventoryApi.pairedWorkflowServers();
         String bad = UUID.randomUUID().toString();
@@ -97,8 +121,14 @@ class InventoryEventsTest extends InventoryTest {
     }
 
     private void sendCommand(String id, String type, String data) {
-        topics.send(COMMANDS, "cmd", data, Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type,
-                "ce_source", "/wfdr/restore-service", "content-type", "application/json"));
+        sendCommand(id, type, data, Map.of());
+    }
+
+    private void sendCommand(String id, String type, String data, Map<String, String> extensions) {
+        Map<String, String> headers = new java.util.HashMap<>(Map.of("ce_specversion", "1.0", "ce_id", id,
+                "ce_type", type, "ce_source", "/wfdr/restore-service", "content-type", "application/json"));
+        headers.putAll(extensions);
+        topics.send(COMMANDS, "cmd", data, headers);
     }
 
     private static void deploy(String serverId) {

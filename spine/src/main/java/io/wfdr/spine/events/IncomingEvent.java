@@ -9,9 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
-/** A CloudEvent read from Kafka, checked against the envelope every wfdr producer writes. */
+/**
+ * A CloudEvent read from Kafka, checked against the envelope every wfdr producer writes; {@code actor} and {@code
+ * requestId} are the extension attributes of who caused it (absent from producers that do not set them).
+ */
 public record IncomingEvent(String id, String type, String source, String subject, Instant time, String key,
-        JsonNode data) {
+        JsonNode data, String actor, String requestId) {
 
     public static IncomingEvent from(ConsumerRecord<String, String> record, ObjectMapper json) {
         String specVersion = header(record, CloudEventHeaders.SPEC_VERSION);
@@ -22,7 +25,8 @@ public record IncomingEvent(String id, String type, String source, String subjec
         String type = required(record, CloudEventHeaders.TYPE);
         String source = required(record, CloudEventHeaders.SOURCE);
         return new IncomingEvent(id, type, source, header(record, CloudEventHeaders.SUBJECT), time(record),
-                record.key(), data(record, json));
+                record.key(), data(record, json), header(record, CloudEventHeaders.ACTOR),
+                header(record, CloudEventHeaders.REQUEST_ID));
     }
 
     private static Instant time(ConsumerRecord<String, String> record) {

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.wfdr.spine.audit.AuditContext;
 import io.wfdr.spine.config.SpineConfig;
 import io.wfdr.spine.events.IncomingEvent;
 import io.wfdr.spine.events.MalformedEventException;
@@ -33,9 +36,45 @@ public class EventInbox {
         this.config = config;
     }
 
+    /**
+     * A command, audited like the REST call it mirrors: its record (the requesting actor, the type, the subject's
+     * id, the ticket) commits with its change; a handler that refuses it says so with {@link
+     * AuditContext#commandRefused()} before its rejection is published.
+     *
+     * @param subjectField the data field naming what the command is about, e.g. {@code pairId}
+     * @return true if the command was applied now, false if this consumer had applied it before
+     */
+    public boolean receiveCommand(String consumer, ConsumerRecord<String, String> record, String subjectField,
+            Consumer<IncomingEvent> handler) {
+        IncomingEvent command = IncomingEvent.from(record, json);
+        ManagedContext requests = Arc.container().requestContext();
+        boolean ours = !requests.isActive();
+        if (ours) {
+            requests.activate();
+        }
+        try {
+            AuditContext.current().command(command.requestId() != null ? command.requestId() : command.id(), null,
+                    command.actor() != null ? command.actor() : command.source(), command.type(), record.topic(),
+                    text(command, subjectField), text(command, "ticketId"));
+            return receive(consumer, command, handler);
+        } finally {
+            if (ours) {
+                requests.terminate();
+            }
+        }
+    }
+
+    private static String text(IncomingEvent command, String field) {
+        var value = command.data().get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
     /** @return true if the event was applied now, false if this consumer had applied it before */
     public boolean receive(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
-        IncomingEvent event = IncomingEvent.from(record, json);
+        return receive(consumer, IncomingEvent.from(record, json), handler);
+    }
+
+    private boolean receive(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= config.inbox().attempts(); attempt++) {
             try {
@@ -54,7 +93,14 @@ public class EventInbox {
 
     private boolean applyOnce(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            AuditContext call = AuditContext.current();
+            if (call != null) {
+                call.newAttempt();
+            }
             if (InboxMessage.isProcessed(consumer, event.id())) {
+                if (call != null) {
+                    call.alreadyApplied();
+                }
                 return false;
             }
             handler.accept(event);

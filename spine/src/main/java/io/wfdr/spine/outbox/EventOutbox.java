@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wfdr.spine.audit.AuditContext;
 import io.wfdr.spine.config.SpineConfig;
 import io.wfdr.spine.events.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,6 +55,9 @@ public class EventOutbox {
         message.subject = subject;
         message.occurredAt = clock.instant();
         message.payload = serialize(payload);
+        AuditContext call = AuditContext.current();
+        message.actor = call == null || call.actor() == null ? "system:" + config.source() : call.actor();
+        message.requestId = call == null ? null : call.requestId();
         message.persist();
         return message.eventId;
     }

@@ -65,6 +65,12 @@ public class KafkaEventPublisher {
         if (message.subject != null) {
             header(headers, CloudEventHeaders.SUBJECT, message.subject);
         }
+        if (message.actor != null) {
+            header(headers, CloudEventHeaders.ACTOR, message.actor);
+        }
+        if (message.requestId != null) {
+            header(headers, CloudEventHeaders.REQUEST_ID, message.requestId);
+        }
         return new ProducerRecord<>(message.topic, null, message.key, message.payload, headers);
     }
 

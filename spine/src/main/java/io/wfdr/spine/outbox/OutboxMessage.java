@@ -48,4 +48,12 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** Who caused the event: the caller's subject, a command's actor, or {@code system:<source>} for the service. */
+    @Column(updatable = false)
+    public String actor;
+
+    /** The request id of the call or command that caused it; null for the service's own work. */
+    @Column(name = "request_id", updatable = false)
+    public String requestId;
 }

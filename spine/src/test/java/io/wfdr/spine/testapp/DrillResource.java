@@ -40,6 +40,13 @@ public class DrillResource {
         return drills.find(id);
     }
 
+    @POST
+    @Path("/{id}/runs")
+    @RolesAllowed(Roles.OPERATOR)
+    public void run(@PathParam("id") String id) {
+        drills.countRunThenFail(id);
+    }
+
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)

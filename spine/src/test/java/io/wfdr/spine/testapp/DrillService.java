@@ -48,6 +48,14 @@ public class DrillService {
         find(id).delete();
     }
 
+    /** Changes the drill, then fails before the transaction can commit: the change and its audit record roll back. */
+    @Transactional
+    public void countRunThenFail(String id) {
+        find(id).runsCounted++;
+        Drill.flush();
+        throw new io.wfdr.spine.problem.ConflictProblem("the drill " + id + " cannot run now");
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void countRun(String id) {
         find(id).runsCounted++;
