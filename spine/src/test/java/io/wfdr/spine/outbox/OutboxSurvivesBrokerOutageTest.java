@@ -1,6 +1,7 @@
 package io.wfdr.spine.outbox;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class OutboxSurvivesBrokerOutageTest extends SpineTestProfile {
 
     @Test
-    void stateChangeCommitsWhileBrokerIsDownAndItsEventIsDeliveredWhenBrokerIsBack() {
+    void stateChangeCommitsWhileBrokerIsDownAndItsEventIsDeliveredWhenBrokerIsBackAndReadinessFollowsTheDatabase() {
         LocalKafkaBroker broker = KafkaBrokerTestResource.broker();
         broker.stop();
         String drillId;
@@ -36,6 +37,9 @@ class OutboxSurvivesBrokerOutageTest extends SpineTestProfile {
                     .extract().path("id");
             pause(Duration.ofSeconds(2));
             assertEquals(1, pendingEventsFor(drillId), "the event waits in the outbox while Kafka is down");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    given().get("/q/health/ready").then().statusCode(200)
+                            .body("checks.find { it.name.startsWith('kafka') }.data.reachable", equalTo(false)));
         } finally {
             broker.start();
         }
@@ -51,6 +55,9 @@ class OutboxSurvivesBrokerOutageTest extends SpineTestProfile {
         assertTrue(record.value().contains("\"drillId\":\"" + drillId + "\""));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> pendingEventsFor(drillId) == 0);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200)
+                        .body("checks.find { it.name.startsWith('kafka') }.data.reachable", equalTo(true)));
     }
 
     private static long pendingEventsFor(String drillId) {
