@@ -34,7 +34,20 @@ class EventLogRetentionTest extends SpineTestProfile {
         assertEquals(1, count(InboxMessage.class, "eventId", recentInbox));
     }
 
+    @Test
+    void anEventStillWaitingForKafkaIsNeverPurgedHoweverOldItIs() {
+        String waiting = message(Instant.now().minus(30, ChronoUnit.DAYS), null);
+
+        retention.purge();
+
+        assertEquals(1, count(OutboxMessage.class, "eventId", waiting), "a long Kafka outage must not lose it");
+    }
+
     private static String message(Instant publishedAt) {
+        return message(publishedAt, publishedAt);
+    }
+
+    private static String message(Instant occurredAt, Instant publishedAt) {
         return QuarkusTransaction.requiringNew().call(() -> {
             OutboxMessage m = new OutboxMessage();
             m.eventId = UUID.randomUUID().toString();
@@ -42,7 +55,7 @@ class EventLogRetentionTest extends SpineTestProfile {
             m.key = "k";
             m.type = "wfdr.spinetest.retention.v1";
             m.source = "/test";
-            m.occurredAt = publishedAt;
+            m.occurredAt = occurredAt;
             m.payload = "{}";
             m.publishedAt = publishedAt;
             m.persist();

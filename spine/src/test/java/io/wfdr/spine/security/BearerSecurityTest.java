@@ -39,6 +39,36 @@ class BearerSecurityTest extends SpineTestProfile {
     }
 
     @Test
+    void aTokenForAnotherAudienceIs401() {
+        String token = io.smallrye.jwt.build.Jwt.issuer(io.wfdr.localstack.TestSigningKeys.ISSUER).audience("payroll")
+                .upn("someone@wfdr.local").groups(java.util.Set.of("admin")).sign();
+        given().auth().oauth2(token).get("/api/drills/x").then().statusCode(401);
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIs401() {
+        String token = io.smallrye.jwt.build.Jwt.issuer("https://issuer.example").audience(BearerTokens.AUDIENCE)
+                .upn("someone@wfdr.local").groups(java.util.Set.of("admin")).sign();
+        given().auth().oauth2(token).get("/api/drills/x").then().statusCode(401);
+    }
+
+    @Test
+    void aTokenSignedWithAnotherKeyIs401() throws Exception {
+        var generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String token = io.smallrye.jwt.build.Jwt.issuer(io.wfdr.localstack.TestSigningKeys.ISSUER)
+                .audience(BearerTokens.AUDIENCE).upn("someone@wfdr.local").groups(java.util.Set.of("admin"))
+                .sign(generator.generateKeyPair().getPrivate());
+        given().auth().oauth2(token).get("/api/drills/x").then().statusCode(401);
+    }
+
+    @Test
+    void adminMayDoWhatOperatorMay() {
+        given().auth().oauth2(BearerTokens.forRole("admin")).contentType("application/json").body(DRILL)
+                .post("/api/drills").then().statusCode(201);
+    }
+
+    @Test
     void viewerMayReadButNotWrite() {
         given().auth().oauth2(BearerTokens.forRole("viewer")).get("/api/drills/unknown")
                 .then().statusCode(404);
