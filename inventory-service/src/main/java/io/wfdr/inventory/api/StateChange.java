@@ -1,9 +1,10 @@
 package io.wfdr.inventory.api;
 
+import io.wfdr.inventory.service.FailoverService;
 import jakarta.validation.constraints.Size;
 
 /** Why a state changes, for the audit trail and the events: "deploy process Invoice 3.2", "ticket INC-4711". */
-public record StateChange(@Size(max = 200) String reason) {
+public record StateChange(@Size(max = FailoverService.MAX_REASON) String reason) {
 
     public String reasonOr(String fallback) {
         return reason == null || reason.isBlank() ? fallback : reason;

@@ -8,6 +8,7 @@ import io.wfdr.spine.events.IncomingEvent;
 import io.wfdr.spine.events.MalformedEventException;
 import io.wfdr.spine.inbox.EventInbox;
 import io.wfdr.spine.problem.ConflictProblem;
+import io.wfdr.spine.problem.InvalidRequestProblem;
 import io.wfdr.spine.problem.NotFoundProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -55,7 +56,7 @@ public class InventoryCommandConsumer {
                 default -> throw new MalformedEventException("the inventory accepts no command of type "
                         + command.type());
             }
-        } catch (ConflictProblem | NotFoundProblem refused) {
+        } catch (ConflictProblem | NotFoundProblem | InvalidRequestProblem refused) {
             AuditContext.current().commandRefused();
             events.publish(subjectId, "command/" + command.id(),
                     new CommandRejected(command.id(), command.type(), subjectId, refused.getMessage()));

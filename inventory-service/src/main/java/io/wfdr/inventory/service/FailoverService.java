@@ -21,7 +21,9 @@ import io.wfdr.inventory.repository.PairRepository;
 import io.wfdr.inventory.repository.ServerRepository;
 import io.wfdr.inventory.repository.SiteRepository;
 import io.wfdr.spine.problem.ConflictProblem;
+import io.wfdr.spine.problem.InvalidRequestProblem;
 import io.wfdr.spine.problem.NotFoundProblem;
+import io.wfdr.spine.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -33,6 +35,9 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class FailoverService {
+
+    /** Why a state changes, in a sentence or a ticket number: what the audit trail and the events carry. */
+    public static final int MAX_REASON = 200;
 
     private final ServerRepository servers;
     private final SiteRepository sites;
@@ -51,8 +56,9 @@ public class FailoverService {
         this.clock = clock;
     }
 
-    @Transactional(dontRollbackOn = {ConflictProblem.class, NotFoundProblem.class})
+    @Transactional(dontRollbackOn = {ConflictProblem.class, NotFoundProblem.class, InvalidRequestProblem.class})
     public ServerView bringOnline(String serverId, String reason) {
+        checkReason(reason);
         Server server = drServer(serverId, "online");
         ServerState before = server.state;
         server.bringOnline();
@@ -60,8 +66,9 @@ public class FailoverService {
         return Views.of(server);
     }
 
-    @Transactional(dontRollbackOn = {ConflictProblem.class, NotFoundProblem.class})
+    @Transactional(dontRollbackOn = {ConflictProblem.class, NotFoundProblem.class, InvalidRequestProblem.class})
     public ServerView bringOffline(String serverId, String reason) {
+        checkReason(reason);
         Server server = drServer(serverId, "offline");
         ServerState before = server.state;
         server.bringOffline();
@@ -69,18 +76,28 @@ public class FailoverService {
         return Views.of(server);
     }
 
-    @Transactional(dontRollbackOn = {ConflictProblem.class, NotFoundProblem.class})
+    @Transactional(dontRollbackOn = {ConflictProblem.class, NotFoundProblem.class, InvalidRequestProblem.class})
     public PairView failOver(String pairId, String reason) {
+        checkReason(reason);
         return pairTransition(pairId, reason, ServerPair::failOver,
                 production -> "failover: stands in for " + production.name,
                 view -> new PairFailedOver(view, reason));
     }
 
-    @Transactional(dontRollbackOn = {ConflictProblem.class, NotFoundProblem.class})
+    @Transactional(dontRollbackOn = {ConflictProblem.class, NotFoundProblem.class, InvalidRequestProblem.class})
     public PairView failBack(String pairId, String reason) {
+        checkReason(reason);
         return pairTransition(pairId, reason, ServerPair::failBack,
                 production -> "failback: " + production.name + " is back",
                 view -> new PairFailedBack(view, reason));
+    }
+
+    /** The same rule for a REST call and for the Kafka command that mirrors it. */
+    private static void checkReason(String reason) {
+        if (reason != null && reason.length() > MAX_REASON) {
+            new Violations().add("reason", "must be at most " + MAX_REASON + " characters, was " + reason.length())
+                    .throwIfAny("The state change");
+        }
     }
 
     /** Applies a pair transition and records what it changed: states, the DR server's name, the pair event. */

@@ -99,6 +99,18 @@ class InventoryEventsTest extends InventoryTest {
     }
 
     @Test
+    void aCommandIsValidatedWithTheRulesOfTheRestCallItMirrors() {
+        PairedWorkflow pair = InventoryApi.pairedWorkflowServers();
+        String command = UUID.randomUUID().toString();
+        sendCommand(command, InventoryCommandConsumer.FAIL_OVER,
+                "{\"pairId\":\"" + pair.pairId() + "\",\"reason\":\"" + "x".repeat(5_000) + "\"}");
+
+        ConsumerRecord<String, String> rejected = awaitEvent(pair.pairId(), "wfdr.inventory.command.rejected.v1");
+        assertTrue(rejected.value().contains(command) && rejected.value().contains("reason"), rejected.value());
+        as("viewer").get("/api/pairs/" + pair.pairId()).then().body("status", equalTo("NORMAL"));
+    }
+
+    @Test
     void aCommandThatCannotBeReadGoesToTheDeadLetterTopicAndTheNextOneIsApplied() {
         PairedWorkflow pair = InventoryApi.pairedWorkflowServers();
         String bad = UUID.randomUUID().toString();
