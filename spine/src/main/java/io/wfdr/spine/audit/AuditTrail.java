@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.wfdr.spine.api.Page;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -82,10 +83,15 @@ public class AuditTrail {
         }
     }
 
-    @PreDestroy
-    void completeBeforeStopping() {
-        while (!successes.isEmpty()) {
-            completeSuccesses();
+    /** Before the database goes away with the service, the statuses still waiting are written. */
+    void completeBeforeStopping(@Observes ShutdownEvent stopping) {
+        try {
+            while (!successes.isEmpty()) {
+                completeSuccesses();
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("%d audit records keep the outcome COMMITTED without their status: %s", successes.size(),
+                    e.getMessage());
         }
     }
 
