@@ -7,11 +7,13 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
+import io.wfdr.spine.events.KafkaClients;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import io.smallrye.common.annotation.Identifier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -26,6 +28,7 @@ public class KafkaReachability {
     private static final Logger LOG = Logger.getLogger(KafkaReachability.class);
 
     private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final Clock clock;
     private Admin admin;
     private volatile State state = new State(false, null, "not asked yet");
@@ -34,9 +37,10 @@ public class KafkaReachability {
     public record State(boolean reachable, Instant since, String problem) {
     }
 
-    KafkaReachability(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, Clock clock,
-            MeterRegistry registry) {
+    KafkaReachability(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Clock clock, MeterRegistry registry) {
         this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
         this.clock = clock;
         registry.gauge("wfdr_kafka_reachable", this, reachability -> reachability.state.reachable() ? 1 : 0);
     }
@@ -71,9 +75,11 @@ public class KafkaReachability {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000));
+            Map<String, Object> config = KafkaClients.connection(kafkaConfig);
+            config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+            admin = Admin.create(config);
         }
         return admin;
     }

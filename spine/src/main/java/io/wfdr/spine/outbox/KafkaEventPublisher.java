@@ -80,13 +80,7 @@ public class KafkaEventPublisher {
 
     private Producer<String, String> producer() {
         if (producer == null) {
-            Map<String, Object> config = new java.util.HashMap<>();
-            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaConfig.get("bootstrap.servers"));
-            kafkaConfig.forEach((k, v) -> {
-                if (k.startsWith("security.") || k.startsWith("sasl.") || k.startsWith("ssl.")) {
-                    config.put(k, v);
-                }
-            });
+            Map<String, Object> config = io.wfdr.spine.events.KafkaClients.connection(kafkaConfig);
             config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             config.put(ProducerConfig.ACKS_CONFIG, "all");
             config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
