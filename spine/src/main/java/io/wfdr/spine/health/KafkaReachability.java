@@ -49,7 +49,9 @@ public class KafkaReachability {
         return state;
     }
 
-    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Every {@code wfdr.health.kafka-probe-interval} (default 5s; {@code off} never asks, and reports unknown). */
+    @Scheduled(every = "${wfdr.health.kafka-probe-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void probe() {
         try {
             admin().describeCluster(new DescribeClusterOptions().timeoutMs(2_000)).nodes().get(3, TimeUnit.SECONDS);
