@@ -34,12 +34,20 @@ public interface SpineConfig {
     }
 
     interface Inbox {
-        /** Attempts at a message that fails for a reason other than its content, before it is dead-lettered. */
+        /**
+         * Attempts at a message that fails for a reason that is neither its content nor transient (a defect), before
+         * it is dead-lettered. Transient failures (the database down or busy) are retried until they pass.
+         */
         @WithDefault("3")
         int attempts();
 
+        /** The pause after the first failed attempt; it doubles with each attempt up to {@link #maxBackoff()}. */
         @WithDefault("500ms")
         Duration backoff();
+
+        /** The longest pause between attempts at a message that fails for a transient reason (database down). */
+        @WithDefault("30s")
+        Duration maxBackoff();
 
         /** How long an applied event id is remembered; a redelivery older than this would be applied again. */
         @WithDefault("30d")

@@ -74,21 +74,27 @@ public class EventInbox {
         return receive(consumer, IncomingEvent.from(record, json), handler);
     }
 
+    /**
+     * Applies the event once; a transient failure (the database down or busy) is retried with a growing pause until
+     * it passes, holding the partition so later messages keep their order; any other failure is retried a few times
+     * and then thrown, to the dead-letter topic.
+     */
     private boolean receive(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
-        RuntimeException failure = null;
-        for (int attempt = 1; attempt <= config.inbox().attempts(); attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return applyOnce(consumer, event, handler);
             } catch (MalformedEventException e) {
                 throw e;
             } catch (RuntimeException e) {
-                failure = e;
-                LOG.warnf("Attempt %d to apply %s %s in %s failed: %s", attempt, event.type(), event.id(), consumer,
-                        e.getMessage());
+                boolean transientFailure = TransientFailures.isTransient(e);
+                if (!transientFailure && attempt >= config.inbox().attempts()) {
+                    throw e;
+                }
+                LOG.warnf("Attempt %d to apply %s %s in %s failed%s: %s", attempt, event.type(), event.id(), consumer,
+                        transientFailure ? " for a transient reason, retried until it passes" : "", e.getMessage());
                 pause(attempt);
             }
         }
-        throw failure;
     }
 
     private boolean applyOnce(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
@@ -114,9 +120,12 @@ public class EventInbox {
         });
     }
 
+    /** The backoff doubled for each attempt, up to the configured maximum. */
     private void pause(int attempt) {
+        long pause = Math.min(config.inbox().maxBackoff().toMillis(),
+                config.inbox().backoff().toMillis() << Math.min(attempt - 1, 20));
         try {
-            Thread.sleep(config.inbox().backoff().toMillis() * attempt);
+            Thread.sleep(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -26,6 +26,9 @@ class InboxAndDeadLetterTest extends SpineTestProfile {
     private static final String DLQ = DrillCommandConsumer.TOPIC + ".dlq";
     private final TestTopics topics = TestTopics.ofTestBroker();
 
+    @jakarta.inject.Inject
+    io.wfdr.spine.testapp.DrillFaults faults;
+
     @Test
     void theSameEventDeliveredThreeTimesIsAppliedOnce() {
         String drillId = scheduleDrill();
@@ -61,6 +64,22 @@ class InboxAndDeadLetterTest extends SpineTestProfile {
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> inboxHas(good));
         assertEquals(1, runsCounted(drillId), "the consumer went on with the next message");
+    }
+
+    @Test
+    void aValidCommandThatMeetsTheDatabaseDownIsRetriedUntilItAppliesNotDeadLettered() {
+        String drillId = scheduleDrill();
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        faults.failNext(6);
+
+        topics.send(DrillCommandConsumer.TOPIC, drillId, "{\"drillId\":\"" + drillId + "\"}", command(first));
+        topics.send(DrillCommandConsumer.TOPIC, drillId, "{\"drillId\":\"" + drillId + "\"}", command(second));
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> inboxHas(first) && inboxHas(second));
+        assertEquals(2, runsCounted(drillId), "both applied, in order, after six failed attempts (more than 3)");
+        assertTrue(topics.await(DLQ, r -> first.equals(TestTopics.header(r, "ce_id")), Duration.ofSeconds(3))
+                .isEmpty(), "a transient failure never parks a valid command");
     }
 
     private static Map<String, String> command(String eventId) {

@@ -14,10 +14,12 @@ public class DrillCommandConsumer {
 
     private final EventInbox inbox;
     private final DrillService drills;
+    private final DrillFaults faults;
 
-    DrillCommandConsumer(EventInbox inbox, DrillService drills) {
+    DrillCommandConsumer(EventInbox inbox, DrillService drills, DrillFaults faults) {
         this.inbox = inbox;
         this.drills = drills;
+        this.faults = faults;
     }
 
     @Incoming("drill-commands")
@@ -27,6 +29,7 @@ public class DrillCommandConsumer {
             if (!event.data().hasNonNull("drillId")) {
                 throw new MalformedEventException("a drill command must name drillId");
             }
+            faults.onApply();
             drills.countRun(event.data().get("drillId").asText());
         });
     }

@@ -1,0 +1,27 @@
+package io.wfdr.spine.testapp;
+
+import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The test app's database as it fails for a while: the next {@link #failNext(int)} applications of a drill command
+ * meet the error the JDBC driver raises when the database cannot be reached.
+ */
+@ApplicationScoped
+public class DrillFaults {
+
+    private final AtomicInteger failures = new AtomicInteger();
+
+    public void failNext(int times) {
+        failures.set(times);
+    }
+
+    void onApply() {
+        if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new jakarta.persistence.PersistenceException("could not prepare statement",
+                    new SQLTransientConnectionException("Connection is not available (injected)", "08001"));
+        }
+    }
+}
