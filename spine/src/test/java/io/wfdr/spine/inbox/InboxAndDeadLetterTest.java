@@ -82,6 +82,18 @@ class InboxAndDeadLetterTest extends SpineTestProfile {
                 .isEmpty(), "a transient failure never parks a valid command");
     }
 
+    @Test
+    void theInboxRecordCommitsInTheTransactionOfTheWorkSoAFailedAttemptLeavesNeither() {
+        String drillId = scheduleDrill();
+        String event = UUID.randomUUID().toString();
+        faults.failNextAfterTheWork(2);
+
+        topics.send(DrillCommandConsumer.TOPIC, drillId, "{\"drillId\":\"" + drillId + "\"}", command(event));
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> inboxHas(event));
+        assertEquals(1, runsCounted(drillId), "two attempts did the work and failed: their work rolled back with them");
+    }
+
     private static Map<String, String> command(String eventId) {
         return Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", "wfdr.spinetest.drill.run.v1",
                 "ce_source", "/wfdr/test", "ce_time", "2026-11-25T03:00:00Z", "content-type", "application/json");

@@ -31,6 +31,8 @@ public class DrillCommandConsumer {
             }
             faults.onApply();
             drills.countRun(event.data().get("drillId").asText());
+            Drill.flush();
+            faults.afterWork();
         });
     }
 }

@@ -13,9 +13,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class DrillFaults {
 
     private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicInteger failuresAfterWork = new AtomicInteger();
 
     public void failNext(int times) {
         failures.set(times);
+    }
+
+    /** The next applications do their work and then fail, before their transaction commits. */
+    public void failNextAfterTheWork(int times) {
+        failuresAfterWork.set(times);
+    }
+
+    void afterWork() {
+        if (failuresAfterWork.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new jakarta.persistence.PersistenceException("could not commit",
+                    new SQLTransientConnectionException("Connection reset (injected)", "08S01"));
+        }
     }
 
     void onApply() {
