@@ -100,6 +100,50 @@ public class ProblemMappers {
         return badJson("Field '" + field + "': " + message, field, message, uri);
     }
 
+    /**
+     * A query or path parameter that cannot be read as its type (an unknown enum value, a time that is not ISO-8601):
+     * JAX-RS calls it "not found", but the request is what is wrong, so it is a 400 naming the parameter.
+     */
+    private Response unreadableParameter(RuntimeException e, UriInfo uri) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        String field = null;
+        String value = null;
+        for (var parameters : List.of(uri.getQueryParameters(), uri.getPathParameters())) {
+            for (var entry : parameters.entrySet()) {
+                for (String candidate : entry.getValue()) {
+                    if (field == null && !candidate.isEmpty() && message.contains(candidate)) {
+                        field = entry.getKey();
+                        value = candidate;
+                    }
+                }
+            }
+        }
+        String expected = message.startsWith("No enum constant ") ? "one of " + enumValues(message) : "a valid value";
+        String reason = (value == null ? "a parameter" : "value '" + value + "'") + " is not " + expected;
+        return Problem.of(400, "Invalid request", (field == null ? "A parameter" : "Parameter '" + field + "'")
+                + ": " + reason, field == null ? List.of() : List.of(new Problem.FieldError(field, reason)))
+                .at(uri.getPath()).toResponse();
+    }
+
+    /** The constants of the enum a message "No enum constant a.b.Type.VALUE" names. */
+    private static String enumValues(String message) {
+        String constant = message.substring("No enum constant ".length());
+        String type = constant.substring(0, Math.max(0, constant.lastIndexOf('.')));
+        // a nested enum (Outer.Inner) is Outer$Inner to the class loader
+        for (String name = type; name.contains("."); name = name.substring(0, name.lastIndexOf('.')) + "$"
+                + name.substring(name.lastIndexOf('.') + 1)) {
+            try {
+                Class<?> enumType = Class.forName(name, false, Thread.currentThread().getContextClassLoader());
+                if (enumType.isEnum()) {
+                    return Arrays.toString(enumType.getEnumConstants());
+                }
+            } catch (ClassNotFoundException | LinkageError notThisName) {
+                // try the next reading of the dotted name
+            }
+        }
+        return "the documented values";
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return unauthenticated(uri);
@@ -120,6 +164,10 @@ public class ProblemMappers {
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
+        }
+        if (e instanceof jakarta.ws.rs.NotFoundException && (e.getCause() instanceof IllegalArgumentException
+                || e.getCause() instanceof java.time.DateTimeException)) {
+            return unreadableParameter((RuntimeException) e.getCause(), uri);
         }
         Response original = e.getResponse();
         Response.StatusType status = original.getStatusInfo();

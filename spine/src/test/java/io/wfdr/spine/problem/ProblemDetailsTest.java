@@ -42,6 +42,15 @@ class ProblemDetailsTest extends SpineTestProfile {
     }
 
     @Test
+    void aQueryParameterThatCannotBeReadIs400NamingItNot404() {
+        given().auth().oauth2(BearerTokens.forRole("admin")).get("/api/audit?outcome=MAYBE")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("outcome"), "detail", containsString("SUCCEEDED"));
+        given().auth().oauth2(BearerTokens.forRole("admin")).get("/api/audit?from=yesterday")
+                .then().statusCode(400).body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
     void unknownFieldIsRejectedNotIgnored() {
         operator().body("{\"name\": \"x\", \"kind\": \"VIRTUAL_MACHINE\", \"nmae\": \"typo\"}").post("/api/drills")
                 .then().statusCode(400).contentType("application/problem+json")
