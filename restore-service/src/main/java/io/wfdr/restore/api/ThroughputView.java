@@ -1,6 +1,7 @@
 package io.wfdr.restore.api;
 
 import io.wfdr.restore.domain.RestoreThroughput;
+import io.wfdr.restore.domain.RestoreTime;
 
 /**
  * A server's restore throughput as plans use it: learned from its recent restores, or the documented defaults (and
@@ -11,8 +12,8 @@ public record ThroughputView(String serverId, String serverName, double bytesPer
 
     public static ThroughputView of(String serverId, String serverName, RestoreThroughput throughput) {
         return new ThroughputView(serverId, serverName, throughput.bytesPerSecond() == null
-                ? io.wfdr.restore.domain.RestoreTime.DEFAULT_BYTES_PER_SECOND : throughput.bytesPerSecond(),
-                throughput.secondsPerLog() == null ? io.wfdr.restore.domain.RestoreTime.DEFAULT_SECONDS_PER_LOG
+                ? RestoreTime.DEFAULT_BYTES_PER_SECOND : throughput.bytesPerSecond(),
+                throughput.secondsPerLog() == null ? RestoreTime.DEFAULT_SECONDS_PER_LOG
                         : throughput.secondsPerLog(),
                 throughput.bytesPerSecond() != null && throughput.secondsPerLog() != null,
                 throughput.dataRestores(), throughput.logRestores());

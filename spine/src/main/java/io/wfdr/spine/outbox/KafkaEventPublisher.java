@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.wfdr.spine.events.CloudEventHeaders;
+import io.wfdr.spine.events.KafkaClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -80,7 +81,7 @@ public class KafkaEventPublisher {
 
     private Producer<String, String> producer() {
         if (producer == null) {
-            Map<String, Object> config = io.wfdr.spine.events.KafkaClients.connection(kafkaConfig);
+            Map<String, Object> config = KafkaClients.connection(kafkaConfig);
             config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             config.put(ProducerConfig.ACKS_CONFIG, "all");
             config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
