@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.wfdr.spine.events.KafkaClients;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -26,11 +26,12 @@ import org.jboss.logging.Logger;
 public class KafkaReachability {
 
     private static final Logger LOG = Logger.getLogger(KafkaReachability.class);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final String bootstrapServers;
     private final Map<String, Object> kafkaConfig;
     private final Clock clock;
-    private Admin admin;
+    private final String clientId = "wfdr-kafka-probe-" + INSTANCES.incrementAndGet();
     private volatile State state = new State(false, null, "not asked yet");
 
     /** What the last probe found, and since when. */
@@ -49,12 +50,17 @@ public class KafkaReachability {
         return state;
     }
 
+    /** The client id of the probes' admin clients (their network thread is named after it). */
+    String clientId() {
+        return clientId;
+    }
+
     /** Every {@code wfdr.health.kafka-probe-interval} (default 5s; {@code off} never asks, and reports unknown). */
     @Scheduled(every = "${wfdr.health.kafka-probe-interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void probe() {
-        try {
-            admin().describeCluster(new DescribeClusterOptions().timeoutMs(2_000)).nodes().get(3, TimeUnit.SECONDS);
+        try (Admin admin = admin()) {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000)).nodes().get(3, TimeUnit.SECONDS);
             found(true, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -75,21 +81,18 @@ public class KafkaReachability {
         }
     }
 
-    private synchronized Admin admin() {
-        if (admin == null) {
-            Map<String, Object> config = KafkaClients.connection(kafkaConfig);
-            config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
-            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
-            admin = Admin.create(config);
-        }
-        return admin;
-    }
-
-    @PreDestroy
-    synchronized void close() {
-        if (admin != null) {
-            admin.close(java.time.Duration.ofSeconds(2));
-        }
+    /**
+     * A client for one probe, closed after it: an admin client kept open while the broker is away spins in its
+     * rebootstrap loop (Kafka 4.1: one core busy, gigabytes of garbage a minute), so nothing of it lives between
+     * probes, and it does not rebootstrap within one.
+     */
+    private Admin admin() {
+        Map<String, Object> config = KafkaClients.connection(kafkaConfig);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+        config.put(AdminClientConfig.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
+        return Admin.create(config);
     }
 }
