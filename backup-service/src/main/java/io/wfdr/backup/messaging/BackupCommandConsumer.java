@@ -1,13 +1,15 @@
 package io.wfdr.backup.messaging;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.wfdr.backup.service.Republisher;
-import io.wfdr.spine.audit.AuditContext;
 import io.wfdr.spine.events.IncomingEvent;
 import io.wfdr.spine.events.MalformedEventException;
 import io.wfdr.spine.inbox.EventInbox;
-import io.wfdr.spine.problem.NotFoundProblem;
+import io.wfdr.spine.problem.InvalidRequestProblem;
+import io.wfdr.spine.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -37,7 +39,9 @@ public class BackupCommandConsumer {
     @Incoming(CHANNEL)
     @Blocking(ordered = true)
     public void onCommand(ConsumerRecord<String, String> record) {
-        inbox.receiveCommand(CHANNEL, record, "databaseId", this::apply);
+        inbox.receiveCommand(CHANNEL, record, "databaseId", this::apply, (command, databaseId, reason) ->
+                events.publish(databaseId, "command/" + command.id(),
+                        new CommandRejected(command.id(), command.type(), databaseId, reason)));
     }
 
     private void apply(IncomingEvent command) {
@@ -46,13 +50,7 @@ public class BackupCommandConsumer {
         }
         String databaseId = optionalText(command.data(), "databaseId", 36);
         String reason = optionalText(command.data(), "reason", MAX_REASON);
-        try {
-            republisher.request(command.id(), databaseId, command.source(), reason);
-        } catch (NotFoundProblem refused) {
-            AuditContext.current().commandRefused();
-            events.publish(databaseId, "command/" + command.id(),
-                    new CommandRejected(command.id(), command.type(), databaseId, refused.getMessage()));
-        }
+        republisher.request(command.id(), databaseId, command.source(), reason);
     }
 
     private static String optionalText(JsonNode data, String field, int maxLength) {
@@ -61,7 +59,8 @@ public class BackupCommandConsumer {
             return null;
         }
         if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > maxLength) {
-            throw new MalformedEventException(field + " must be text of at most " + maxLength + " characters");
+            throw new InvalidRequestProblem(field + " must be text of at most " + maxLength + " characters",
+                    List.of(new Problem.FieldError(field, "must be text of at most " + maxLength + " characters")));
         }
         return value.asText();
     }

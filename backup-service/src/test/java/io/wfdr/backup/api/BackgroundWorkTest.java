@@ -137,7 +137,7 @@ class BackgroundWorkTest {
         TestTopics.ofTestBroker().send("wfdr.backup.commands", inventory.fullDb,
                 "{\"databaseId\":\"" + inventory.fullDb + "\",\"reason\":\"restore-service started late\"}",
                 Map.of("ce_specversion", "1.0", "ce_id", commandId, "ce_type", "wfdr.backup.republish.v1",
-                        "ce_source", "/wfdr/restore-service", "content-type", "application/json"));
+                        "ce_source", "/wfdr/restore-service", "ce_actor", "dba.jones", "content-type", "application/json"));
         assertTrue(TestTopics.ofTestBroker().await("wfdr.backup.events",
                 r -> "wfdr.backup.republished.v1".equals(TestTopics.header(r, "ce_type"))
                         && r.value().contains(commandId) && r.value().contains("\"backupSets\":2"),
@@ -155,7 +155,7 @@ class BackgroundWorkTest {
         String commandId = UUID.randomUUID().toString();
         TestTopics.ofTestBroker().send("wfdr.backup.commands", "x", "{\"databaseId\":\"no-such-database\"}",
                 Map.of("ce_specversion", "1.0", "ce_id", commandId, "ce_type", "wfdr.backup.republish.v1",
-                        "ce_source", "/wfdr/restore-service", "content-type", "application/json"));
+                        "ce_source", "/wfdr/restore-service", "ce_actor", "dba.jones", "content-type", "application/json"));
         assertTrue(TestTopics.ofTestBroker().await("wfdr.backup.events",
                 r -> "wfdr.backup.command.rejected.v1".equals(TestTopics.header(r, "ce_type"))
                         && r.value().contains(commandId), Duration.ofSeconds(30)).isPresent());

@@ -142,7 +142,7 @@ class EventContractTest {
         as("admin").post("/api/catalog/republish?databaseId=" + workflowDb).then().statusCode(202);
         TestTopics.ofTestBroker().send("wfdr.backup.commands", "x", "{\"databaseId\":\"no-such-database\"}",
                 Map.of("ce_specversion", "1.0", "ce_id", id(), "ce_type", "wfdr.backup.republish.v1",
-                        "ce_source", "/wfdr/restore-service", "content-type", "application/json"));
+                        "ce_source", "/wfdr/restore-service", "ce_actor", "dba.jones", "content-type", "application/json"));
     }
 
     private String oldFull(Path destination, int daysAgo) throws Exception {

@@ -3,22 +3,18 @@ package io.wfdr.inventory.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.wfdr.inventory.service.FailoverService;
-import io.wfdr.spine.audit.AuditContext;
 import io.wfdr.spine.events.IncomingEvent;
 import io.wfdr.spine.events.MalformedEventException;
 import io.wfdr.spine.inbox.EventInbox;
-import io.wfdr.spine.problem.ConflictProblem;
-import io.wfdr.spine.problem.InvalidRequestProblem;
-import io.wfdr.spine.problem.NotFoundProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The state transitions other services (the restore service's runbooks) ask for on {@code wfdr.inventory.commands}.
- * A command that cannot be read goes to the dead-letter topic; a readable command the inventory refuses (a
- * transition that makes no sense, an unknown server) becomes a {@link CommandRejected} event, so the asker
- * learns why.
+ * A command that cannot be read goes to the dead-letter topic; a readable command the inventory refuses (from a
+ * service that may not ask, naming no actor, a transition that makes no sense, an unknown server, a reason the REST
+ * call would refuse) becomes a {@link CommandRejected} event, so the asker learns why.
  */
 @ApplicationScoped
 public class InventoryCommandConsumer {
@@ -42,24 +38,18 @@ public class InventoryCommandConsumer {
     @Incoming(CHANNEL)
     @Blocking(ordered = true)
     public void onCommand(ConsumerRecord<String, String> record) {
-        inbox.receiveCommand(CHANNEL, record, subjectField(record), this::apply);
+        inbox.receiveCommand(CHANNEL, record, subjectField(record), this::apply, (command, subjectId, reason) ->
+                events.publish(subjectId, "command/" + command.id(),
+                        new CommandRejected(command.id(), command.type(), subjectId, reason)));
     }
 
     private void apply(IncomingEvent command) {
-        String subjectId = null;
-        try {
-            switch (command.type()) {
-                case BRING_ONLINE -> failover.bringOnline(subjectId = id(command, "serverId"), reason(command));
-                case BRING_OFFLINE -> failover.bringOffline(subjectId = id(command, "serverId"), reason(command));
-                case FAIL_OVER -> failover.failOver(subjectId = id(command, "pairId"), reason(command));
-                case FAIL_BACK -> failover.failBack(subjectId = id(command, "pairId"), reason(command));
-                default -> throw new MalformedEventException("the inventory accepts no command of type "
-                        + command.type());
-            }
-        } catch (ConflictProblem | NotFoundProblem | InvalidRequestProblem refused) {
-            AuditContext.current().commandRefused();
-            events.publish(subjectId, "command/" + command.id(),
-                    new CommandRejected(command.id(), command.type(), subjectId, refused.getMessage()));
+        switch (command.type()) {
+            case BRING_ONLINE -> failover.bringOnline(id(command, "serverId"), reason(command));
+            case BRING_OFFLINE -> failover.bringOffline(id(command, "serverId"), reason(command));
+            case FAIL_OVER -> failover.failOver(id(command, "pairId"), reason(command));
+            case FAIL_BACK -> failover.failBack(id(command, "pairId"), reason(command));
+            default -> throw new MalformedEventException("the inventory accepts no command of type " + command.type());
         }
     }
 

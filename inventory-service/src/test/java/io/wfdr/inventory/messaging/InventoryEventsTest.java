@@ -2,6 +2,7 @@ package io.wfdr.inventory.messaging;
 
 import static io.wfdr.inventory.api.InventoryApi.as;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -111,6 +112,26 @@ class InventoryEventsTest extends InventoryTest {
     }
 
     @Test
+    void aCommandFromAServiceThatMayNotSendItOrNamingNoActorIsRefusedAndChangesNothing() {
+        PairedWorkflow pair = InventoryApi.pairedWorkflowServers();
+        String data = "{\"pairId\":\"" + pair.pairId() + "\"}";
+        String foreign = UUID.randomUUID().toString();
+        sendCommand(foreign, InventoryCommandConsumer.FAIL_OVER, data, Map.of("ce_source", "/wfdr/backup-service"));
+        String anonymous = UUID.randomUUID().toString();
+        sendCommand(anonymous, InventoryCommandConsumer.FAIL_OVER, data, Map.of("ce_actor", " "));
+
+        ConsumerRecord<String, String> notASender = awaitRejection(pair.pairId(), foreign);
+        assertTrue(notASender.value().contains("only from restore-service, snapshot-service, not from backup-service"),
+                notASender.value());
+        ConsumerRecord<String, String> noActor = awaitRejection(pair.pairId(), anonymous);
+        assertTrue(noActor.value().contains("ce_actor"), noActor.value());
+        as("viewer").get("/api/pairs/" + pair.pairId()).then().body("status", equalTo("NORMAL"));
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> as("approver").queryParam("resourceId", pair.pairId())
+                .queryParam("outcome", "REFUSED").get("/api/audit").then()
+                .body("items.principal", hasItems("backup-service", "restore-service")));
+    }
+
+    @Test
     void aCommandThatCannotBeReadGoesToTheDeadLetterTopicAndTheNextOneIsApplied() {
         PairedWorkflow pair = InventoryApi.pairedWorkflowServers();
         String bad = UUID.randomUUID().toString();
@@ -120,6 +141,13 @@ class InventoryEventsTest extends InventoryTest {
         assertTrue(topics.await(COMMANDS + ".dlq", r -> bad.equals(TestTopics.header(r, "ce_id")), WAIT).isPresent());
         Awaitility.await().atMost(WAIT).untilAsserted(() ->
                 as("viewer").get("/api/servers/" + pair.drId()).then().body("state", equalTo("ONLINE")));
+    }
+
+    private ConsumerRecord<String, String> awaitRejection(String key, String commandId) {
+        return topics.await(EVENTS, r -> key.equals(r.key())
+                && "wfdr.inventory.command.rejected.v1".equals(TestTopics.header(r, "ce_type"))
+                && r.value().contains(commandId), WAIT)
+                .orElseThrow(() -> new AssertionError("no rejection of " + commandId + " on " + EVENTS));
     }
 
     private ConsumerRecord<String, String> awaitEvent(String key, String type) {
@@ -138,7 +166,7 @@ class InventoryEventsTest extends InventoryTest {
 
     private void sendCommand(String id, String type, String data, Map<String, String> extensions) {
         Map<String, String> headers = new java.util.HashMap<>(Map.of("ce_specversion", "1.0", "ce_id", id,
-                "ce_type", type, "ce_source", "/wfdr/restore-service", "content-type", "application/json"));
+                "ce_type", type, "ce_source", "/wfdr/restore-service", "ce_actor", "dba.jones", "content-type", "application/json"));
         headers.putAll(extensions);
         topics.send(COMMANDS, "cmd", data, headers);
     }

@@ -1,6 +1,8 @@
 package io.wfdr.spine.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -14,6 +16,8 @@ public interface SpineConfig {
     Outbox outbox();
 
     Inbox inbox();
+
+    Commands commands();
 
     interface Outbox {
         /** How often the relay looks for committed events that have not reached Kafka yet. */
@@ -31,6 +35,15 @@ public interface SpineConfig {
         /** How long published messages stay in the outbox, for inspection, before they are purged. */
         @WithDefault("7d")
         Duration retention();
+    }
+
+    interface Commands {
+        /**
+         * The services (by name, e.g. {@code restore-service}) whose commands this service accepts: the broker's
+         * ACLs let only them write its command topic, and a command whose CloudEvents source names another is
+         * refused. None: every command is refused.
+         */
+        Optional<List<String>> senders();
     }
 
     interface Inbox {

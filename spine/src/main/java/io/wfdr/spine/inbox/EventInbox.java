@@ -1,6 +1,7 @@
 package io.wfdr.spine.inbox;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,10 @@ import io.wfdr.spine.audit.AuditContext;
 import io.wfdr.spine.config.SpineConfig;
 import io.wfdr.spine.events.IncomingEvent;
 import io.wfdr.spine.events.MalformedEventException;
+import io.wfdr.spine.problem.ConflictProblem;
+import io.wfdr.spine.problem.InvalidRequestProblem;
+import io.wfdr.spine.problem.NotFoundProblem;
+import io.wfdr.spine.problem.UnprocessableProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -37,15 +42,17 @@ public class EventInbox {
     }
 
     /**
-     * A command, audited like the REST call it mirrors: its record (the requesting actor, the type, the subject's
-     * id, the ticket) commits with its change; a handler that refuses it says so with {@link
-     * AuditContext#commandRefused()} before its rejection is published.
+     * A command, audited like the REST call it mirrors: its record (the sending service, the requesting actor, the
+     * type, the subject's id, the ticket) commits with its change. A command from a service this one does not
+     * accept commands from, or that names no actor, is refused, as is one the handler refuses with the problem its
+     * REST call would answer (conflict, not found, invalid, unprocessable): the refusal is audited and published
+     * through {@code refusal} in the same transaction, so the asker always learns why.
      *
      * @param subjectField the data field naming what the command is about, e.g. {@code pairId}
-     * @return true if the command was applied now, false if this consumer had applied it before
+     * @return true if the command was handled now (applied or refused), false if this consumer had handled it before
      */
     public boolean receiveCommand(String consumer, ConsumerRecord<String, String> record, String subjectField,
-            Consumer<IncomingEvent> handler) {
+            Consumer<IncomingEvent> handler, CommandRefusal refusal) {
         IncomingEvent command = IncomingEvent.from(record, json);
         ManagedContext requests = Arc.container().requestContext();
         boolean ours = !requests.isActive();
@@ -53,10 +60,19 @@ public class EventInbox {
             requests.activate();
         }
         try {
-            AuditContext.current().command(command.requestId() != null ? command.requestId() : command.id(), null,
-                    command.actor() != null ? command.actor() : command.source(), command.type(), record.topic(),
+            AuditContext.current().command(command.requestId() != null ? command.requestId() : command.id(),
+                    CommandOrigin.sender(command), command.actor(), command.type(), record.topic(),
                     text(command, subjectField), text(command, "ticketId"));
-            return receive(consumer, command, handler);
+            List<String> senders = config.commands().senders().orElse(List.of());
+            return receive(consumer, command, c -> {
+                try {
+                    CommandOrigin.check(c, senders);
+                    handler.accept(c);
+                } catch (ConflictProblem | NotFoundProblem | InvalidRequestProblem | UnprocessableProblem refused) {
+                    AuditContext.current().commandRefused();
+                    refusal.publish(c, text(c, subjectField), refused.getMessage());
+                }
+            });
         } finally {
             if (ours) {
                 requests.terminate();
