@@ -70,6 +70,8 @@ public class RestorePlanBench {
                 }
                 db.commit();
             }
+            System.err.println("compacting the database (a catalog in its steady state, not one just bulk-loaded)");
+            exec(db, "SHUTDOWN COMPACT");
         }
     }
 

@@ -28,9 +28,9 @@ public interface SpineConfig {
         @WithDefault("200")
         int batchSize();
 
-        /** How long the relay waits for Kafka to acknowledge a batch before it gives up and tries again later. */
-        @WithDefault("15s")
-        Duration sendTimeout();
+        /** How long a message Kafka refused for good stays parked before it is tried again. */
+        @WithDefault("5m")
+        Duration parkedRetry();
 
         /** How long published messages stay in the outbox, for inspection, before they are purged. */
         @WithDefault("7d")

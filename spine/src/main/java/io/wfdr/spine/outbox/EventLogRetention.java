@@ -34,8 +34,10 @@ public class EventLogRetention {
         Instant now = clock.instant();
         long outbox = OutboxMessage.delete("publishedAt < ?1", now.minus(config.outbox().retention()));
         long inbox = InboxMessage.delete("processedAt < ?1", now.minus(config.inbox().retention()));
+        long keys = OutboxKey.delete("key not in (select m.key from OutboxMessage m)");
         if (outbox + inbox > 0) {
-            LOG.infof("Purged %d published outbox messages and %d inbox entries past retention", outbox, inbox);
+            LOG.infof("Purged %d published outbox messages, %d inbox entries past retention and %d unused outbox keys",
+                    outbox, inbox, keys);
         }
     }
 }

@@ -5,10 +5,15 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.wfdr.spine.audit.AuditContext;
 import io.wfdr.spine.config.SpineConfig;
 import io.wfdr.spine.events.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
@@ -18,14 +23,21 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class EventOutbox {
 
+    private static final String RELAY_WOKEN = EventOutbox.class.getName() + ".relayWoken";
+
     private final ObjectMapper json;
     private final Clock clock;
     private final SpineConfig config;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
 
-    EventOutbox(ObjectMapper json, Clock clock, SpineConfig config) {
+    EventOutbox(ObjectMapper json, Clock clock, SpineConfig config, TransactionSynchronizationRegistry transactions,
+            OutboxRelay relay) {
         this.json = json;
         this.clock = clock;
         this.config = config;
+        this.transactions = transactions;
+        this.relay = relay;
     }
 
     /**
@@ -46,6 +58,7 @@ public class EventOutbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public String record(String topic, String aggregateId, String subject, String type, Object payload) {
+        lockKey(aggregateId);
         OutboxMessage message = new OutboxMessage();
         message.eventId = UUID.randomUUID().toString();
         message.topic = topic;
@@ -59,7 +72,55 @@ public class EventOutbox {
         message.actor = call == null || call.actor() == null ? "system:" + config.source() : call.actor();
         message.requestId = call == null ? null : call.requestId();
         message.persist();
+        wakeRelayOnCommit();
         return message.eventId;
+    }
+
+    /** The relay publishes as soon as the transaction commits, not at its next poll. */
+    private void wakeRelayOnCommit() {
+        if (transactions.getResource(RELAY_WOKEN) != null) {
+            return;
+        }
+        transactions.putResource(RELAY_WOKEN, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+
+    /**
+     * Waits for any other open transaction writing this key and holds the key until this one ends: the event's
+     * sequence number, drawn after the lock, then follows the order in which the key's writers commit.
+     */
+    private static void lockKey(String key) {
+        if (OutboxKey.findById(key, LockModeType.PESSIMISTIC_WRITE) == null) {
+            createKey(key);
+            OutboxKey.findById(key, LockModeType.PESSIMISTIC_WRITE);
+        }
+    }
+
+    /** In a transaction of its own, so the caller's can lock it; a writer that created it at the same time wins. */
+    private static void createKey(String key) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                OutboxKey created = new OutboxKey();
+                created.key = key;
+                created.persist();
+            });
+        } catch (RuntimeException e) {
+            if (QuarkusTransaction.requiringNew().call(() -> OutboxKey.findById(key)) == null) {
+                throw e;
+            }
+        }
     }
 
     static String typeOf(Object payload) {

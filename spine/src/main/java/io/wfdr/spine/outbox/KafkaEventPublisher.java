@@ -3,8 +3,12 @@ package io.wfdr.spine.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -12,6 +16,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.wfdr.spine.events.CloudEventHeaders;
 import io.wfdr.spine.events.KafkaClients;
+import io.wfdr.spine.health.KafkaReachability;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -23,36 +28,119 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Sends outbox messages as CloudEvents (Kafka binding, binary mode) with an idempotent producer and acks=all.
- * After a failed send the producer is thrown away, so a broker that comes back meets a fresh one.
+ * Sends outbox messages as CloudEvents (Kafka binding, binary mode) with an idempotent producer and acks=all, and
+ * reports for each whether Kafka took it, refused it for good or could not be reached. The producer is kept across
+ * outages (its retries are deduplicated by the broker) and thrown away only when it is broken.
  */
 @ApplicationScoped
 public class KafkaEventPublisher {
 
+    static final int DELIVERY_TIMEOUT_MS = 12_000;
+    static final int MAX_REQUEST_SIZE = 1_048_576;
+    private static final int RECORD_OVERHEAD = 1_024;
+
     private final Map<String, Object> kafkaConfig;
+    private final KafkaReachability reachability;
     private Producer<String, String> producer;
 
-    KafkaEventPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+    KafkaEventPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            KafkaReachability reachability) {
         this.kafkaConfig = kafkaConfig;
+        this.reachability = reachability;
     }
 
-    /** Sends all messages and waits until Kafka has acknowledged every one of them, or throws. */
-    public synchronized void publishAll(List<OutboxMessage> messages, Duration timeout) throws Exception {
+    /**
+     * Sends the messages (in order; a key whose message was not sent sends nothing more in this call) and waits
+     * until Kafka has answered for every one sent: nothing is left in flight when this returns, so nothing is sent
+     * again while an earlier send of it may still arrive.
+     *
+     * @return what became of each message, in the order given
+     */
+    public synchronized List<SendOutcome> publishAll(List<OutboxMessage> messages) {
         Producer<String, String> current = producer();
-        try {
-            List<Future<RecordMetadata>> acks = new ArrayList<>(messages.size());
-            for (OutboxMessage message : messages) {
-                acks.add(current.send(toRecord(message)));
+        List<SendOutcome> outcomes = new ArrayList<>(messages.size());
+        List<Future<RecordMetadata>> acks = new ArrayList<>(messages.size());
+        Set<String> stoppedKeys = new HashSet<>();
+        Map<String, SendOutcome> unavailableTopics = new HashMap<>();
+        for (OutboxMessage message : messages) {
+            SendOutcome refused = stoppedKeys.contains(message.key) ? SendOutcome.notSent(
+                    "an earlier event of its key was not delivered") : unavailableTopics.get(message.topic);
+            if (refused == null) {
+                refused = tooLarge(message);
             }
-            current.flush();
-            long deadline = System.nanoTime() + timeout.toNanos();
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            Future<RecordMetadata> ack = null;
+            if (refused == null) {
+                ack = current.send(toRecord(message));
+                Throwable failure = failedAtOnce(ack);
+                if (failure != null) {
+                    refused = SendFailures.classify(failure, message.topic, reachability);
+                    if (SendFailures.topicWide(failure)) {
+                        // no metadata for the topic (unknown, not allowed, broker away): spare its other events
+                        // the same wait
+                        unavailableTopics.put(message.topic, refused);
+                    }
+                    ack = null;
+                }
             }
-        } catch (Exception e) {
-            discardProducer();
-            throw e;
+            if (refused != null) {
+                stoppedKeys.add(message.key);
+            }
+            outcomes.add(refused);
+            acks.add(ack);
         }
+        awaitAnswers(messages, outcomes, acks);
+        if (outcomes.stream().anyMatch(SendOutcome::producerBroken)) {
+            discardProducer();
+        }
+        return outcomes;
+    }
+
+    /** Why the producer failed a send before it left (no metadata for the topic, a client-side refusal), or null. */
+    private static Throwable failedAtOnce(Future<RecordMetadata> ack) {
+        if (!ack.isDone()) {
+            return null;
+        }
+        try {
+            ack.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
+    }
+
+    private void awaitAnswers(List<OutboxMessage> messages, List<SendOutcome> outcomes,
+            List<Future<RecordMetadata>> acks) {
+        long waitMillis = DELIVERY_TIMEOUT_MS + 10_000;
+        for (int i = 0; i < acks.size(); i++) {
+            Future<RecordMetadata> ack = acks.get(i);
+            if (ack == null) {
+                continue;
+            }
+            try {
+                ack.get(waitMillis, TimeUnit.MILLISECONDS);
+                outcomes.set(i, SendOutcome.DELIVERED);
+            } catch (ExecutionException e) {
+                outcomes.set(i, SendFailures.classify(e.getCause(), messages.get(i).topic, reachability));
+            } catch (java.util.concurrent.TimeoutException e) {
+                outcomes.set(i, SendOutcome.brokenProducer("Kafka did not answer within its delivery timeout"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outcomes.set(i, SendOutcome.brokenProducer("interrupted while waiting for Kafka"));
+            }
+        }
+    }
+
+    private static SendOutcome tooLarge(OutboxMessage message) {
+        long size = RECORD_OVERHEAD + utf8Length(message.key) + utf8Length(message.payload) + 8L * 64;
+        return size <= MAX_REQUEST_SIZE ? null : SendOutcome.refused("the event of about " + size
+                + " bytes is larger than a Kafka request may be (" + MAX_REQUEST_SIZE + " bytes)");
+    }
+
+    private static long utf8Length(String text) {
+        return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     static ProducerRecord<String, String> toRecord(OutboxMessage message) {
@@ -87,7 +175,8 @@ public class KafkaEventPublisher {
             config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
             config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
             config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-            config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 12_000);
+            config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS);
+            config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_REQUEST_SIZE);
             config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
             config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
             producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());

@@ -53,6 +53,18 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(updatable = false)
     public String actor;
 
+    /** When Kafka first refused it for good (null while it is not parked); its key's later events wait behind it. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+
+    /** Why Kafka refused it, the last time it was tried. */
+    @Column(name = "park_reason", length = 1000)
+    public String parkReason;
+
+    /** When a parked event is tried again. */
+    @Column(name = "retry_at")
+    public Instant retryAt;
+
     /** The request id of the call or command that caused it; null for the service's own work. */
     @Column(name = "request_id", updatable = false)
     public String requestId;

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.wfdr.localstack.BearerTokens;
@@ -17,24 +20,27 @@ import io.wfdr.localstack.TestTopics;
 import io.wfdr.spine.SpineTestProfile;
 import io.wfdr.spine.events.CloudEventHeaders;
 import io.wfdr.spine.testapp.DrillService;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OutboxSurvivesBrokerOutageTest extends SpineTestProfile {
 
+    @Inject
+    MeterRegistry registry;
+
     @Test
     void stateChangeCommitsWhileBrokerIsDownAndItsEventIsDeliveredWhenBrokerIsBackAndReadinessFollowsTheDatabase() {
         LocalKafkaBroker broker = KafkaBrokerTestResource.broker();
         broker.stop();
         String drillId;
+        List<String> more = new ArrayList<>();
         try {
-            drillId = given().auth().oauth2(BearerTokens.forRole("operator"))
-                    .contentType("application/json")
-                    .body("{\"name\":\"Site B failover drill\",\"kind\":\"PHYSICAL_MACHINE\"}")
-                    .post("/api/drills")
-                    .then().statusCode(201)
-                    .extract().path("id");
+            drillId = scheduleDrill();
+            for (int i = 0; i < 5; i++) {
+                more.add(scheduleDrill());
+            }
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     given().get("/q/health/ready").then().statusCode(200)
                             .body("checks.find { it.name.startsWith('kafka') }.data.reachable", equalTo(false)));
@@ -57,6 +63,30 @@ class OutboxSurvivesBrokerOutageTest extends SpineTestProfile {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().get("/q/health/ready").then().statusCode(200)
                         .body("checks.find { it.name.startsWith('kafka') }.data.reachable", equalTo(true)));
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> more.stream().allMatch(id -> pendingEventsFor(id) == 0));
+        double passes = relayPasses();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> relayPasses() >= passes + 3);
+        List<ConsumerRecord<String, String>> all = TestTopics.ofTestBroker().readAll(DrillService.TOPIC,
+                Duration.ofSeconds(3));
+        for (String id : more) {
+            assertEquals(1, all.stream().filter(r -> id.equals(r.key())).count(),
+                    "an event written during the outage reaches Kafka once, not again on later passes");
+        }
+    }
+
+    private double relayPasses() {
+        return registry.get("wfdr_outbox_relay_passes").counter().count();
+    }
+
+    private static String scheduleDrill() {
+        return given().auth().oauth2(BearerTokens.forRole("operator"))
+                .contentType("application/json")
+                .body("{\"name\":\"Site B failover drill\",\"kind\":\"PHYSICAL_MACHINE\"}")
+                .post("/api/drills")
+                .then().statusCode(201)
+                .extract().path("id");
     }
 
     private static long pendingEventsFor(String drillId) {
