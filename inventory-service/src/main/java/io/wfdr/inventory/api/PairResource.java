@@ -26,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/pairs")
@@ -93,7 +94,8 @@ public class PairResource {
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Fail over to the DR server", description = "The DR server goes online under the "
             + "production server's name (the rename is recorded); the production server is marked failed.")
-    public PairView failOver(@PathParam("id") String id, @Valid StateChange change) {
+    public PairView failOver(@PathParam("id") String id,
+            @RequestBody(required = false, description = StateChange.OPTIONAL) @Valid StateChange change) {
         return failover.failOver(id, ServerResource.reason(change, "production machine failure"));
     }
 
@@ -102,7 +104,8 @@ public class PairResource {
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Fail back to the repaired production server", description = "The production server is "
             + "online again; the DR server takes back its own name and stands by offline.")
-    public PairView failBack(@PathParam("id") String id, @Valid StateChange change) {
+    public PairView failBack(@PathParam("id") String id,
+            @RequestBody(required = false, description = StateChange.OPTIONAL) @Valid StateChange change) {
         return failover.failBack(id, ServerResource.reason(change, "production server repaired"));
     }
 }

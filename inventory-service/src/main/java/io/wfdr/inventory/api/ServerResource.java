@@ -126,7 +126,8 @@ public class ServerResource {
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Bring a DR server online", description = "E.g. to deploy a new process or form to it. "
             + "Only an offline-standby DR server can; otherwise 409.")
-    public ServerView bringOnline(@PathParam("id") String id, @Valid StateChange change) {
+    public ServerView bringOnline(@PathParam("id") String id,
+            @RequestBody(required = false, description = StateChange.OPTIONAL) @Valid StateChange change) {
         return failover.bringOnline(id, reason(change, "brought online"));
     }
 
@@ -135,7 +136,8 @@ public class ServerResource {
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Bring a DR server offline again", description = "Only an online DR server that does not "
             + "stand in for a failed production server can; otherwise 409.")
-    public ServerView bringOffline(@PathParam("id") String id, @Valid StateChange change) {
+    public ServerView bringOffline(@PathParam("id") String id,
+            @RequestBody(required = false, description = StateChange.OPTIONAL) @Valid StateChange change) {
         return failover.bringOffline(id, reason(change, "brought offline"));
     }
 

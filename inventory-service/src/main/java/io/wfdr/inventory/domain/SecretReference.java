@@ -16,9 +16,15 @@ public final class SecretReference {
     private SecretReference() {
     }
 
+    /** As long as the inventory keeps it. */
+    public static final int MAX_LENGTH = 300;
+
     public static Optional<String> problemWith(String reference) {
         if (reference == null || reference.isBlank()) {
             return Optional.of("a login needs a secret reference (env:NAME, file:/path or k8s:secret/key)");
+        }
+        if (reference.length() > MAX_LENGTH) {
+            return Optional.of("must be at most " + MAX_LENGTH + " characters");
         }
         if (ENV.matcher(reference).matches() || FILE.matcher(reference).matches()
                 || K8S.matcher(reference).matches()) {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -115,7 +116,8 @@ public class EnvironmentImportService {
         private final Environment environment = new Environment();
         private final Map<String, Site> siteByName = new HashMap<>();
         private final Map<String, Host> hostByName = new HashMap<>();
-        private final Map<String, Server> serverByName = new HashMap<>();
+        /** Windows computer names are case-insensitive: SQL01 and sql01 are one server. */
+        private final Map<String, Server> serverByName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         private final Map<String, SqlLogin> loginByServerAndName = new HashMap<>();
         private final List<ServerPair> newPairs = new ArrayList<>();
         private final List<Database> newDatabases = new ArrayList<>();
@@ -219,7 +221,7 @@ public class EnvironmentImportService {
                 server.state = ServerFields.initialState(request, site);
                 ServerRules.checkServer(path, server, site, host, "host", violations);
                 if (serverByName.containsKey(e.name())
-                        || servers.count("name = ?1 or currentName = ?1", e.name()) > 0) {
+                        || servers.count("upper(name) = upper(?1) or upper(currentName) = upper(?1)", e.name()) > 0) {
                     violations.add(path + "name", "a server named " + e.name() + " already exists");
                     return;
                 }

@@ -141,7 +141,9 @@ public class ServerService {
     }
 
     private void requireUniqueName(Server server) {
-        if (servers.count("(name = ?1 or currentName = ?1) and id <> ?2", server.name, server.id) > 0) {
+        // Windows computer names are case-insensitive: SQL01 and sql01 are one name
+        if (servers.count("(upper(name) = upper(?1) or upper(currentName) = upper(?1)) and id <> ?2", server.name,
+                server.id) > 0) {
             throw new ConflictProblem("A server named " + server.name + " is already registered");
         }
     }

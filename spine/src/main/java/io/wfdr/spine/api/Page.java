@@ -12,9 +12,12 @@ public record Page<T>(List<T> items, int page, int size, long total) {
     public static final int MAX_SIZE = 500;
 
     /** Runs one page of the query and maps its entities to their public views. */
+    /** A page past the end is empty and still counts the whole list, however far past (no int overflow). */
     public static <E, V> Page<V> of(PanacheQuery<E> query, int page, int size, Function<E, V> view) {
-        List<V> items = query.page(page, size).list().stream().map(view).toList();
-        return new Page<>(items, page, size, query.count());
+        long total = query.count();
+        List<V> items = (long) page * size >= total ? List.of()
+                : query.page(page, size).list().stream().map(view).toList();
+        return new Page<>(items, page, size, total);
     }
 
 }

@@ -189,6 +189,10 @@ public class ProblemMappers {
             return Problem.of(Response.Status.CONFLICT, "Another request changed the same data at the same time; "
                     + "nothing was changed by this request. Read it again and retry.").at(uri.getPath()).toResponse();
         }
+        Response refusedByTheDatabase = DatabaseRefusals.problem(e, uri.getPath());
+        if (refusedByTheDatabase != null) {
+            return refusedByTheDatabase;
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s, on %s", incident, uri.getPath());
         return Problem.of(500, "Internal Server Error",
