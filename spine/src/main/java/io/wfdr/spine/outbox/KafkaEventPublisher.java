@@ -88,6 +88,7 @@ public class KafkaEventPublisher {
             outcomes.add(refused);
             acks.add(ack);
         }
+        current.flush();
         awaitAnswers(messages, outcomes, acks);
         if (outcomes.stream().anyMatch(SendOutcome::producerBroken)) {
             discardProducer();
