@@ -1,6 +1,7 @@
 package io.wfdr.spine.inbox;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -53,7 +54,7 @@ public class EventInbox {
      */
     public boolean receiveCommand(String consumer, ConsumerRecord<String, String> record, String subjectField,
             Consumer<IncomingEvent> handler, CommandRefusal refusal) {
-        IncomingEvent command = IncomingEvent.from(record, json);
+        IncomingEvent command = read(record);
         ManagedContext requests = Arc.container().requestContext();
         boolean ours = !requests.isActive();
         if (ours) {
@@ -87,7 +88,16 @@ public class EventInbox {
 
     /** @return true if the event was applied now, false if this consumer had applied it before */
     public boolean receive(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
-        return receive(consumer, IncomingEvent.from(record, json), handler);
+        return receive(consumer, read(record), handler);
+    }
+
+    /** A message that cannot be read as a CloudEvent is given up at once. */
+    private IncomingEvent read(ConsumerRecord<String, String> record) {
+        try {
+            return IncomingEvent.from(record, json);
+        } catch (MalformedEventException e) {
+            throw new GivenUp(1, clock.instant(), e);
+        }
     }
 
     /**
@@ -96,15 +106,17 @@ public class EventInbox {
      * and then thrown, to the dead-letter topic.
      */
     private boolean receive(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
+        Instant firstFailure = null;
         for (int attempt = 1; ; attempt++) {
             try {
                 return applyOnce(consumer, event, handler);
             } catch (MalformedEventException e) {
-                throw e;
+                throw new GivenUp(attempt, firstFailure == null ? clock.instant() : firstFailure, e);
             } catch (RuntimeException e) {
+                firstFailure = firstFailure == null ? clock.instant() : firstFailure;
                 boolean transientFailure = TransientFailures.isTransient(e);
                 if (!transientFailure && attempt >= config.inbox().attempts()) {
-                    throw e;
+                    throw new GivenUp(attempt, firstFailure, e);
                 }
                 LOG.warnf("Attempt %d to apply %s %s in %s failed%s: %s", attempt, event.type(), event.id(), consumer,
                         transientFailure ? " for a transient reason, retried until it passes" : "", e.getMessage());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,6 +60,9 @@ class InboxAndDeadLetterTest extends SpineTestProfile {
                 r -> notJson.equals(TestTopics.header(r, "ce_id")), Duration.ofSeconds(30));
         assertTrue(parked.isPresent(), "the message that is not JSON is on the dead-letter topic");
         assertTrue(TestTopics.header(parked.get(), "dead-letter-reason").contains("not valid JSON"));
+        assertEquals("spine-test", TestTopics.header(parked.get(), DeadLetterWithAttempts.GROUP));
+        assertEquals("1", TestTopics.header(parked.get(), DeadLetterWithAttempts.ATTEMPTS),
+                "an unreadable message is given up at once");
         assertTrue(topics.await(DLQ, r -> r.value() != null && r.value().contains(noHeaders), Duration.ofSeconds(30))
                 .isPresent(), "the message without CloudEvents headers is on the dead-letter topic");
 
@@ -80,6 +84,25 @@ class InboxAndDeadLetterTest extends SpineTestProfile {
         assertEquals(2, runsCounted(drillId), "both applied, in order, after six failed attempts (more than 3)");
         assertTrue(topics.await(DLQ, r -> first.equals(TestTopics.header(r, "ce_id")), Duration.ofSeconds(3))
                 .isEmpty(), "a transient failure never parks a valid command");
+    }
+
+    @Test
+    void aMessageThatKeepsFailingForADefectIsDeadLetteredWithItsGroupAttemptsAndFirstFailure() {
+        String drillId = scheduleDrill();
+        String event = UUID.randomUUID().toString();
+        Instant sent = Instant.now();
+        faults.failNextWithADefect(10);
+
+        topics.send(DrillCommandConsumer.TOPIC, drillId, "{\"drillId\":\"" + drillId + "\"}", command(event));
+
+        ConsumerRecord<String, String> parked = topics.await(DLQ, r -> event.equals(TestTopics.header(r, "ce_id")),
+                Duration.ofSeconds(60)).orElseThrow(() -> new AssertionError("not dead-lettered"));
+        faults.failNextWithADefect(0);
+        assertEquals("spine-test", TestTopics.header(parked, DeadLetterWithAttempts.GROUP));
+        assertEquals("3", TestTopics.header(parked, DeadLetterWithAttempts.ATTEMPTS), "wfdr.events.inbox.attempts");
+        Instant first = Instant.parse(TestTopics.header(parked, DeadLetterWithAttempts.FIRST_FAILURE));
+        assertTrue(!first.isBefore(sent.minusSeconds(1)) && first.isBefore(Instant.now()), first.toString());
+        assertTrue(TestTopics.header(parked, "dead-letter-reason").contains("a defect"));
     }
 
     @Test

@@ -14,6 +14,7 @@ public class DrillFaults {
 
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicInteger failuresAfterWork = new AtomicInteger();
+    private final AtomicInteger defects = new AtomicInteger();
 
     public void failNext(int times) {
         failures.set(times);
@@ -24,6 +25,11 @@ public class DrillFaults {
         failuresAfterWork.set(times);
     }
 
+    /** The next applications fail for a reason that is neither the message nor passing: a defect. */
+    public void failNextWithADefect(int times) {
+        defects.set(times);
+    }
+
     void afterWork() {
         if (failuresAfterWork.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new jakarta.persistence.PersistenceException("could not commit",
@@ -32,6 +38,9 @@ public class DrillFaults {
     }
 
     void onApply() {
+        if (defects.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("a defect (injected)");
+        }
         if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new jakarta.persistence.PersistenceException("could not prepare statement",
                     new SQLTransientConnectionException("Connection is not available (injected)", "08001"));
