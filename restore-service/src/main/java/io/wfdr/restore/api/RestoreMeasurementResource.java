@@ -47,7 +47,7 @@ public class RestoreMeasurementResource {
             + "DATABASE successfully processed … pages in … seconds\"). Plans made after it use the server's "
             + "throughput from its ten most recent restores of each kind.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "A drill's full restore", value = """
-            {"backupType": "FULL", "bytes": 48318382080, "seconds": 512.4, "finishedAt": "2026-11-28T03:12:00Z",
+            {"backupType": "FULL", "bytes": 48318382080, "seconds": 512, "finishedAt": "2026-11-28T03:12:00Z",
              "source": "DRILL", "note": "November DR drill"}""")))
     public Response record(@PathParam("id") String serverId, @Valid @NotNull MeasurementRequest request) {
         RestoreMeasurement measurement = throughputs.record(serverId, request);
