@@ -22,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -49,6 +50,8 @@ public class RestoreMeasurementResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "A drill's full restore", value = """
             {"backupType": "FULL", "bytes": 48318382080, "seconds": 512, "finishedAt": "2026-11-28T03:12:00Z",
              "source": "DRILL", "note": "November DR drill"}""")))
+    @APIResponseSchema(value = RestoreMeasurement.class, responseCode = "201",
+            responseDescription = "The measurement; Location names it")
     public Response record(@PathParam("id") String serverId, @Valid @NotNull MeasurementRequest request) {
         RestoreMeasurement measurement = throughputs.record(serverId, request);
         return Response.created(URI.create("/api/servers/" + serverId + "/restore-measurements/" + measurement.id))

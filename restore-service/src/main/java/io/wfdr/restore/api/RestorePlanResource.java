@@ -22,6 +22,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -47,6 +49,9 @@ public class RestorePlanResource {
             + "for a point in time the catalog cannot reach. Nothing runs on a SQL Server.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "TFLOWF as TFLOWF_DR, to 14:05 UTC",
             value = "{\"databaseId\": \"<TFLOWF id>\", \"pointInTime\": \"2026-11-30T14:05:00Z\"}")))
+    @APIResponseSchema(value = PlanView.class, responseCode = "201", responseDescription = "The plan; Location names it")
+    @APIResponse(responseCode = "422", description = "A point in time the catalog cannot reach; the problem says what "
+            + "it reaches")
     public Response plan(@Valid @NotNull PlanRequest request) {
         PlanView view = planning.make(request);
         return Response.created(URI.create("/api/restore-plans/" + view.plan().id())).entity(view).build();

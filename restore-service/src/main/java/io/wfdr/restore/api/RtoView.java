@@ -2,6 +2,7 @@ package io.wfdr.restore.api;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.wfdr.restore.domain.RestorePlan;
 import io.wfdr.restore.domain.RtoForecast;
 
@@ -10,6 +11,7 @@ import io.wfdr.restore.domain.RtoForecast;
  * to its targets. {@code now} is null while nothing is reachable, {@code atWorst} while no policy or no full backup
  * is known; {@code notes} says why.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record RtoView(String databaseId, String databaseName, int rtoMinutes, int rpoMinutes,
         RestorePlan.Target target, Policy policy, RtoForecast.Outlook now, RtoForecast.Outlook atWorst,
         List<String> notes) {

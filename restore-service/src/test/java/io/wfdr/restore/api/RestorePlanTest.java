@@ -1,6 +1,7 @@
 package io.wfdr.restore.api;
 
 import static io.wfdr.restore.api.Publish.as;
+import static io.wfdr.restore.api.Publish.asSendingBadInput;
 import static io.wfdr.restore.api.Publish.id;
 import static io.wfdr.restore.api.Publish.inventory;
 import static io.wfdr.restore.api.Publish.send;
@@ -121,11 +122,11 @@ class RestorePlanTest {
 
     @Test
     void badInputIs400AndChangesNothing() {
-        as("operator").body(Map.of("databaseId", database, "pointInTime", "yesterday")).post("/api/restore-plans")
+        asSendingBadInput("operator").body(Map.of("databaseId", database, "pointInTime", "yesterday")).post("/api/restore-plans")
                 .then().statusCode(400).body("errors[0].field", equalTo("pointInTime"));
-        as("operator").body(Map.of("databaseId", database, "newName", "TFLOWF\u0001")).post("/api/restore-plans")
+        asSendingBadInput("operator").body(Map.of("databaseId", database, "newName", "TFLOWF\u0001")).post("/api/restore-plans")
                 .then().statusCode(400).body("errors[0].field", equalTo("newName"));
-        as("operator").body(Map.of("databaseId", database, "dataFolder", "relative")).post("/api/restore-plans")
+        asSendingBadInput("operator").body(Map.of("databaseId", database, "dataFolder", "relative")).post("/api/restore-plans")
                 .then().statusCode(400);
         as("viewer").body(Map.of("databaseId", database)).post("/api/restore-plans").then().statusCode(403);
         as("viewer").get("/api/restore-plans?databaseId=" + database).then().body("total", equalTo(0));
@@ -194,13 +195,13 @@ class RestorePlanTest {
 
     @Test
     void aRestoreThatCannotBeTimedIsRefusedAndNothingIsRecorded() {
-        measured(Map.of("backupType", "FULL", "bytes", 0, "seconds", 20, "finishedAt", MIDNIGHT.toString(),
+        refused(Map.of("backupType", "FULL", "bytes", 0, "seconds", 20, "finishedAt", MIDNIGHT.toString(),
                 "source", "DRILL")).statusCode(400).body("errors[0].field", equalTo("bytes"));
-        measured(Map.of("backupType", "FULL", "bytes", 10, "seconds", 0, "finishedAt", MIDNIGHT.toString(),
+        refused(Map.of("backupType", "FULL", "bytes", 10, "seconds", 0, "finishedAt", MIDNIGHT.toString(),
                 "source", "DRILL")).statusCode(400);
-        measured(Map.of("backupType", "FULL", "bytes", 10, "seconds", 1, "finishedAt", MIDNIGHT.toString(),
+        refused(Map.of("backupType", "FULL", "bytes", 10, "seconds", 1, "finishedAt", MIDNIGHT.toString(),
                 "source", "RESTORE")).statusCode(400).body("errors[0].field", equalTo("source"));
-        measured(Map.of("backupType", "FULL", "bytes", 10, "seconds", 1, "finishedAt", "2999-01-01T00:00:00Z",
+        refused(Map.of("backupType", "FULL", "bytes", 10, "seconds", 1, "finishedAt", "2999-01-01T00:00:00Z",
                 "source", "DRILL")).statusCode(400).body("errors[0].field", equalTo("finishedAt"));
         as("operator").body(Map.of("backupType", "FULL", "bytes", 10, "seconds", 1, "finishedAt", MIDNIGHT.toString(),
                 "source", "DRILL")).post("/api/servers/" + id() + "/restore-measurements").then().statusCode(404);
@@ -241,6 +242,11 @@ class RestorePlanTest {
 
     private io.restassured.response.ValidatableResponse measured(Map<String, Object> body) {
         return as("operator").body(body).post("/api/servers/" + dr + "/restore-measurements").then();
+    }
+
+    /** A measurement the service must refuse: only its answer is checked against the document. */
+    private io.restassured.response.ValidatableResponse refused(Map<String, Object> body) {
+        return asSendingBadInput("operator").body(body).post("/api/servers/" + dr + "/restore-measurements").then();
     }
 
     private BackupSet set(BackupType type, long first, long last, int minute, String base, boolean encrypted) {

@@ -1,6 +1,8 @@
 package io.wfdr.spine.api;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +13,9 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
@@ -28,6 +33,7 @@ public class OpenApiConventions implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        nullableWhenOptional(openAPI);
         Map<String, Integer> uses = new HashMap<>();
         eachOperation(openAPI, (path, operation) -> uses.merge(operation.getOperationId(), 1, Integer::sum));
         eachOperation(openAPI, (path, operation) -> {
@@ -36,6 +42,58 @@ public class OpenApiConventions implements OASFilter {
             }
             problems(operation, path);
         });
+    }
+
+    /**
+     * A property a schema does not require may be null on the wire (the services write every field, null or not):
+     * OpenAPI 3.0 says so with {@code nullable}.
+     */
+    private static void nullableWhenOptional(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
+            return;
+        }
+        Map<String, Schema> components = openAPI.getComponents().getSchemas();
+        components.values().forEach(schema -> {
+            if (schema.getProperties() == null) {
+                return;
+            }
+            List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+            schema.getProperties().forEach((name, property) -> {
+                if (!required.contains(name)) {
+                    nullable(property, components);
+                }
+            });
+        });
+    }
+
+    /**
+     * Adds null to the property's types. A reference to a plain schema (a time, an enum) is written out in place, as
+     * 3.0 can only say {@code nullable} next to a type and ignores the siblings of a $ref; a reference to an object
+     * stays: a view whose object may be missing leaves it out ({@code @JsonInclude(NON_NULL)}) rather than write null.
+     */
+    private static void nullable(Schema property, Map<String, Schema> components) {
+        if (property.getRef() != null) {
+            String ref = property.getRef();
+            Schema target = components.get(ref.substring(ref.lastIndexOf('/') + 1));
+            if (target == null || target.getType() == null || target.getType().contains(Schema.SchemaType.OBJECT)) {
+                return;
+            }
+            property.setRef(null);
+            property.setType(target.getType());
+            property.setFormat(target.getFormat());
+            property.setPattern(target.getPattern());
+            if (target.getEnumeration() != null) {
+                List<Object> values = new ArrayList<>(target.getEnumeration());
+                values.add(null);
+                property.setEnumeration(values);
+            }
+        }
+        List<Schema.SchemaType> types = property.getType();
+        if (types != null && !types.contains(Schema.SchemaType.NULL)) {
+            List<Schema.SchemaType> withNull = new ArrayList<>(types);
+            withNull.add(Schema.SchemaType.NULL);
+            property.setType(withNull);
+        }
     }
 
     private static void eachOperation(OpenAPI openAPI, BiConsumer<String, Operation> action) {
@@ -61,15 +119,49 @@ public class OpenApiConventions implements OASFilter {
         if (path.contains("{")) {
             problem(responses, "404", "No such " + OperationIds.singular(path));
         }
+        problemContents(responses);
+        locations(responses);
     }
 
     private static void problem(APIResponses responses, String status, String description) {
-        if (responses.hasAPIResponse(status)) {
+        APIResponse existing = responses.getAPIResponse(status);
+        if (existing == null) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
+                    .content(problemContent()));
+        } else if (existing.getContent() == null || existing.getContent().getMediaTypes() == null
+                || existing.getContent().getMediaTypes().isEmpty()) {
+            existing.setContent(problemContent());
+        }
+    }
+
+    /** Every 4xx a service answers is problem+json. */
+    private static void problemContents(APIResponses responses) {
+        if (responses.getAPIResponses() == null) {
             return;
         }
-        responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType("application/problem+json",
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM)))));
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (status.startsWith("4") && (response.getContent() == null
+                    || response.getContent().getMediaTypes() == null
+                    || response.getContent().getMediaTypes().isEmpty())) {
+                response.setContent(problemContent());
+            }
+        });
+    }
+
+    /** A 201 or 202 names what it created or accepted in its Location header. */
+    private static void locations(APIResponses responses) {
+        for (String status : List.of("201", "202")) {
+            APIResponse response = responses.getAPIResponse(status);
+            if (response != null && (response.getHeaders() == null || !response.getHeaders().containsKey("Location"))) {
+                response.addHeader("Location", OASFactory.createHeader().description("Where it can be read")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            }
+        }
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType("application/problem+json",
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM)));
     }
 
     /** Names that say which resource an operation is about. */
