@@ -104,6 +104,20 @@ class PairAndFailoverTest extends InventoryTest {
     }
 
     @Test
+    void aFailedOverProductionServerCanStillBeEditedWhileItsDrPartnerCarriesItsName() {
+        PairedWorkflow pair = InventoryApi.pairedWorkflowServers();
+        String prodName = as("viewer").get("/api/servers/" + pair.productionId()).then().extract().path("name");
+        String drName = as("viewer").get("/api/servers/" + pair.drId()).then().extract().path("name");
+        as("operator").post("/api/pairs/" + pair.pairId() + "/failover").then().statusCode(200);
+
+        Map<String, Object> repaired = InventoryApi.server(prodName, pair.productionSiteId(), null,
+                "WORKFLOW_IPROCESS_ENGINE");
+        as("operator").body(repaired).put("/api/servers/" + pair.productionId()).then().statusCode(200);
+        as("operator").body(InventoryApi.server(drName, pair.productionSiteId(), null, "WORKFLOW_IPROCESS_ENGINE"))
+                .put("/api/servers/" + pair.productionId()).then().statusCode(409);
+    }
+
+    @Test
     void onlyAnOfflineDrServerCanBeBroughtOnlineAndOnlyAnOnlineOneOffline() {
         PairedWorkflow pair = InventoryApi.pairedWorkflowServers();
         as("operator").post("/api/servers/" + pair.drId() + "/offline").then().statusCode(409)

@@ -42,6 +42,15 @@ class ProblemDetailsTest extends SpineTestProfile {
     }
 
     @Test
+    void aQueryParameterTheOperationDoesNotTakeIs400NamingItAndTheOnesItTakes() {
+        given().auth().oauth2(BearerTokens.forRole("admin")).get("/api/audit?outcom=REFUSED")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("outcom"), "detail", containsString("outcome"));
+        given().auth().oauth2(BearerTokens.forRole("admin")).get("/api/audit?outcome=REFUSED&page=0")
+                .then().statusCode(200);
+    }
+
+    @Test
     void aQueryParameterThatCannotBeReadIs400NamingItNot404() {
         given().auth().oauth2(BearerTokens.forRole("admin")).get("/api/audit?outcome=MAYBE")
                 .then().statusCode(400).contentType("application/problem+json")
