@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -303,9 +304,14 @@ public class EnvironmentImportService {
         }
 
         private void checkDeployments() {
+            Set<String> recorded = new HashSet<>();
             each("deployments", doc.deployments(), (path, e) -> {
                 Server server = server(path + "server", e.server());
                 DeploymentService.checkServer(path, "server", server, violations);
+                if (!recorded.add(e.server().toUpperCase(Locale.ROOT) + "/" + e.kind() + "/" + e.name())) {
+                    violations.add(path + "name", "another deployment of the document records " + e.kind() + " "
+                            + e.name() + " on " + e.server());
+                }
             });
         }
 

@@ -55,6 +55,21 @@ class EnvironmentImportTest extends InventoryTest {
     }
 
     @Test
+    void theSameDeploymentTwiceInOneDocumentIsRefusedAndNothingIsStored() {
+        Map<String, Object> document = document(InventoryApi.uniqueName("DUP"), 1);
+        Map<String, Object> deployment = entries(document, "deployments").get(0);
+        Map<String, Object> again = new HashMap<>(deployment);
+        again.put("server", ((String) deployment.get("server")).toLowerCase());
+        again.put("version", "3.3");
+        document.put("deployments", List.of(deployment, again));
+
+        as("operator").body(document).post("/api/environments/import").then().statusCode(400)
+                .body("errors.field", hasItems("deployments[1].name"));
+        as("viewer").get("/api/environments?size=500").then()
+                .body("items.findAll { it.name == '" + document.get("name") + "' }.size()", equalTo(0));
+    }
+
+    @Test
     void anEntryReferringToAnotherPartByAWrongNameIsReported() {
         Map<String, Object> document = document(InventoryApi.uniqueName("REF"), 1);
         entries(document, "pairs").get(0).put("dr", "NOSUCHSERVER");
