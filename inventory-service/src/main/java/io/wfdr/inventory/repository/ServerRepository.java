@@ -10,6 +10,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ServerRepository implements PanacheRepositoryBase<Server, String> {
 
+    /** Whether a server has, or answers to, this name: Windows computer names are case-insensitive. */
+    public boolean nameTaken(String name) {
+        return count("upper(name) = upper(?1) or upper(currentName) = upper(?1)", name) > 0;
+    }
+
+    /**
+     * Whether another server than this one has, or answers to, this name. The DR partner that carries a failed-over
+     * production server's name does not take it from that server.
+     */
+    public boolean nameTakenFrom(String serverId, String name) {
+        return count("id <> ?2 and (upper(name) = upper(?1) or (upper(currentName) = upper(?1) and id not in "
+                + "(select p.drServerId from ServerPair p where p.productionServerId = ?2)))", name, serverId) > 0;
+    }
+
     public Server require(String id) {
         return findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("Server", id));
     }

@@ -222,7 +222,7 @@ public class EnvironmentImportService {
                 server.state = ServerFields.initialState(request, site);
                 ServerRules.checkServer(path, server, site, host, "host", violations);
                 if (serverByName.containsKey(e.name())
-                        || servers.count("upper(name) = upper(?1) or upper(currentName) = upper(?1)", e.name()) > 0) {
+                        || servers.nameTaken(e.name())) {
                     violations.add(path + "name", "a server named " + e.name() + " already exists");
                     return;
                 }

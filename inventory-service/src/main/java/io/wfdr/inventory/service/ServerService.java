@@ -141,11 +141,7 @@ public class ServerService {
     }
 
     private void requireUniqueName(Server server) {
-        // Windows computer names are case-insensitive: SQL01 and sql01 are one name. The DR partner that carries a
-        // failed-over production server's name does not take it from that server.
-        if (servers.count("id <> ?2 and (upper(name) = upper(?1) or (upper(currentName) = upper(?1) and id not in "
-                + "(select p.drServerId from ServerPair p where p.productionServerId = ?2)))", server.name,
-                server.id) > 0) {
+        if (servers.nameTakenFrom(server.id, server.name)) {
             throw new ConflictProblem("A server named " + server.name + " is already registered");
         }
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,9 +57,9 @@ public class OutboxRelay {
         this.config = config;
         this.clock = clock;
         this.passes = registry.counter("wfdr_outbox_relay_passes");
-        registry.gauge("wfdr_outbox_pending", this, relay -> relay.backlog().pending());
-        registry.gauge("wfdr_outbox_parked", this, relay -> relay.backlog().parked());
-        registry.gauge("wfdr_outbox_oldest_pending_seconds", this, relay -> relay.backlog().oldestPendingSeconds());
+        registry.gauge("wfdr_outbox_pending", this, relay -> relay.read(OutboxRelay::pending));
+        registry.gauge("wfdr_outbox_parked", this, relay -> relay.read(OutboxRelay::parked));
+        registry.gauge("wfdr_outbox_oldest_pending_seconds", this, relay -> relay.read(relay::oldestPendingSeconds));
     }
 
     /** Asks for a pass soon: one is run after the current pass if one is running, never two at once. */
@@ -183,20 +184,37 @@ public class OutboxRelay {
 
     public Backlog backlog() {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                long pending = OutboxMessage.count("publishedAt is null");
-                List<OutboxMessage> parked = OutboxMessage.<OutboxMessage>find("publishedAt is null and parkedAt is "
-                        + "not null order by sequenceNumber").page(0, 5).list();
-                Instant oldest = pending == 0 ? null : OutboxMessage.<OutboxMessage>find("publishedAt is null "
-                        + "order by sequenceNumber").firstResult().occurredAt;
-                long age = oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds());
-                return new Backlog(pending, OutboxMessage.count("publishedAt is null and parkedAt is not null"), age,
-                        parked.stream().map(m -> new Parked(m.eventId, m.type, m.topic, m.key, m.parkedAt,
-                                m.parkReason)).toList());
-            });
+            return QuarkusTransaction.requiringNew().call(() -> new Backlog(pending(), parked(), oldestPendingSeconds(),
+                    OutboxMessage.<OutboxMessage>find("publishedAt is null and parkedAt is not null "
+                            + "order by sequenceNumber").page(0, 5).list().stream()
+                            .map(m -> new Parked(m.eventId, m.type, m.topic, m.key, m.parkedAt, m.parkReason))
+                            .toList()));
         } catch (RuntimeException e) {
             return new Backlog(-1, -1, -1, List.of());
         }
+    }
+
+    /** One figure for a gauge, read in its own transaction; -1 when the database cannot be read. */
+    private long read(LongSupplier figure) {
+        try {
+            return QuarkusTransaction.requiringNew().call(figure::getAsLong);
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long pending() {
+        return OutboxMessage.count("publishedAt is null");
+    }
+
+    private static long parked() {
+        return OutboxMessage.count("publishedAt is null and parkedAt is not null");
+    }
+
+    private long oldestPendingSeconds() {
+        OutboxMessage oldest = OutboxMessage.<OutboxMessage>find("publishedAt is null order by sequenceNumber")
+                .firstResult();
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest.occurredAt, clock.instant()).toSeconds());
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
