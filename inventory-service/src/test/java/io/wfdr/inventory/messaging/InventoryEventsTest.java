@@ -81,8 +81,10 @@ class InventoryEventsTest extends InventoryTest {
         String applied = "req-" + UUID.randomUUID();
         String refused = "req-" + UUID.randomUUID();
         String data = "{\"pairId\":\"" + pair.pairId() + "\",\"ticketId\":\"INC-88\"}";
+        String trace = UUID.randomUUID().toString().replace("-", "");
         sendCommand(UUID.randomUUID().toString(), InventoryCommandConsumer.FAIL_OVER, data,
-                Map.of("ce_actor", "dba.jones", "ce_requestid", applied));
+                Map.of("ce_actor", "dba.jones", "ce_requestid", applied, "traceparent",
+                        "00-" + trace + "-b7ad6b7169203331-01"));
         sendCommand(UUID.randomUUID().toString(), InventoryCommandConsumer.FAIL_OVER, data,
                 Map.of("ce_actor", "dba.jones", "ce_requestid", refused));
 
@@ -91,12 +93,15 @@ class InventoryEventsTest extends InventoryTest {
                         "items[0].actorSubject", equalTo("dba.jones"),
                         "items[0].action", equalTo(InventoryCommandConsumer.FAIL_OVER),
                         "items[0].target", equalTo(COMMANDS), "items[0].resourceId", equalTo(pair.pairId()),
-                        "items[0].ticketId", equalTo("INC-88"), "items[0].outcome", equalTo("SUCCEEDED")));
+                        "items[0].ticketId", equalTo("INC-88"), "items[0].outcome", equalTo("SUCCEEDED"),
+                        "items[0].traceId", equalTo(trace)));
         Awaitility.await().atMost(WAIT).untilAsserted(() -> as("approver").queryParam("requestId", refused)
                 .get("/api/audit").then().body("total", equalTo(1), "items[0].outcome", equalTo("REFUSED")));
         ConsumerRecord<String, String> failedOver = awaitEvent(pair.pairId(), "wfdr.inventory.pair.failed-over.v1");
         assertTrue("dba.jones".equals(TestTopics.header(failedOver, "ce_actor")));
         assertTrue(applied.equals(TestTopics.header(failedOver, "ce_requestid")));
+        assertTrue(TestTopics.header(failedOver, "traceparent").startsWith("00-" + trace + "-"),
+                "the asker's trace runs on through the command's work into the events it caused");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
+import io.wfdr.spine.tracing.Traces;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
@@ -31,6 +32,8 @@ public class AuditContext {
         String target;
         String resourceId;
         String ticketId;
+        /** The trace the call or command runs in, when there is one. */
+        String traceId;
         boolean audited;
         /** The record written in the transaction of the change, when one committed. */
         String recordId;
@@ -61,6 +64,7 @@ public class AuditContext {
     void requestedAs(String offered) {
         call.requestId = offered != null && REQUEST_ID.matcher(offered).matches() ? offered
                 : UUID.randomUUID().toString();
+        call.traceId = Traces.currentTraceId();
     }
 
     /** Who caused what happens in this call: the subject, or the name when the token has no subject. */

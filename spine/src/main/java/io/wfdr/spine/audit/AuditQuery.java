@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 /** Filters of the audit trail; each one given narrows it. */
-public record AuditQuery(String actor, String resourceId, String requestId, String ticketId,
+public record AuditQuery(String actor, String resourceId, String requestId, String traceId, String ticketId,
         AuditRecord.Outcome outcome, String action, Instant from, Instant to) {
 
     void conditions(List<String> where, List<Object> values) {
         add(where, values, "(actorSubject = ?N or actorName = ?N)", actor);
         add(where, values, "resourceId = ?N", resourceId);
         add(where, values, "requestId = ?N", requestId);
+        add(where, values, "traceId = ?N", traceId);
         add(where, values, "ticketId = ?N", ticketId);
         add(where, values, "outcome = ?N", outcome);
         add(where, values, "action = ?N", action);

@@ -53,6 +53,10 @@ public class AuditRecord extends PanacheEntityBase {
     @Column(name = "request_id", nullable = false)
     public String requestId;
 
+    /** The W3C trace id of the call or command: the same as on its log lines and the events it caused. */
+    @Column(name = "trace_id")
+    public String traceId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Channel channel;

@@ -32,17 +32,18 @@ public class AuditResource {
     @RolesAllowed(Roles.APPROVER)
     @Operation(summary = "The audit trail, newest first", description = "Every mutating call (REST and Kafka "
             + "command) and every denied call (401, 403): who, when, what (method, path template, resource, ticket), "
-            + "the outcome and the request id that the events it caused carry. Read-only; for approvers and admins.")
+            + "the outcome, the request id that the events it caused carry and the trace id of its log lines. Read-only; for approvers and admins.")
     public Page<AuditRecord> find(@QueryParam("actor") @Size(max = 255) String actor,
             @QueryParam("resourceId") @Size(max = 200) String resourceId,
             @QueryParam("requestId") @Size(max = 64) String requestId,
+            @QueryParam("traceId") @Size(max = 32) String traceId,
             @QueryParam("ticketId") @Size(max = 100) String ticketId,
             @QueryParam("outcome") AuditRecord.Outcome outcome,
             @QueryParam("action") @Size(max = 200) String action,
             @QueryParam("from") Instant from, @QueryParam("to") Instant to,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return trail.find(new AuditQuery(actor, resourceId, requestId, ticketId, outcome, action, from, to), page,
-                size);
+        return trail.find(new AuditQuery(actor, resourceId, requestId, traceId, ticketId, outcome, action, from, to),
+                page, size);
     }
 }

@@ -122,6 +122,7 @@ public class AuditTrail {
         record.id = UUID.randomUUID().toString();
         record.recordedAt = Instant.now(clock);
         record.requestId = call.requestId;
+        record.traceId = call.traceId;
         record.channel = call.channel;
         record.actorSubject = call.actorSubject;
         record.actorName = call.actorName;

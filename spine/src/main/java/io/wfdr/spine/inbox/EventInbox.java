@@ -4,8 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,6 +23,7 @@ import io.wfdr.spine.problem.ConflictProblem;
 import io.wfdr.spine.problem.InvalidRequestProblem;
 import io.wfdr.spine.problem.NotFoundProblem;
 import io.wfdr.spine.problem.UnprocessableProblem;
+import io.wfdr.spine.tracing.Traces;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -35,11 +42,13 @@ public class EventInbox {
     private final ObjectMapper json;
     private final Clock clock;
     private final SpineConfig config;
+    private final Tracer tracer;
 
-    EventInbox(ObjectMapper json, Clock clock, SpineConfig config) {
+    EventInbox(ObjectMapper json, Clock clock, SpineConfig config, Tracer tracer) {
         this.json = json;
         this.clock = clock;
         this.config = config;
+        this.tracer = tracer;
     }
 
     /**
@@ -55,6 +64,12 @@ public class EventInbox {
     public boolean receiveCommand(String consumer, ConsumerRecord<String, String> record, String subjectField,
             Consumer<IncomingEvent> handler, CommandRefusal refusal) {
         IncomingEvent command = read(record);
+        return inTraceOf(consumer, record, command, () -> receiveCommand(consumer, record, command, subjectField,
+                handler, refusal));
+    }
+
+    private boolean receiveCommand(String consumer, ConsumerRecord<String, String> record, IncomingEvent command,
+            String subjectField, Consumer<IncomingEvent> handler, CommandRefusal refusal) {
         ManagedContext requests = Arc.container().requestContext();
         boolean ours = !requests.isActive();
         if (ours) {
@@ -88,7 +103,31 @@ public class EventInbox {
 
     /** @return true if the event was applied now, false if this consumer had applied it before */
     public boolean receive(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
-        return receive(consumer, read(record), handler);
+        IncomingEvent event = read(record);
+        return inTraceOf(consumer, record, event, () -> receive(consumer, event, handler));
+    }
+
+    /**
+     * The work on a message continues the trace its {@code traceparent} header names (the trace of the call whose
+     * change the event records): its log lines, its audit record and the events it causes carry that trace id.
+     */
+    private boolean inTraceOf(String consumer, ConsumerRecord<String, String> record, IncomingEvent event,
+            Supplier<Boolean> work) {
+        Span span = tracer.spanBuilder("process " + record.topic()).setSpanKind(SpanKind.CONSUMER)
+                .setParent(Traces.fromHeaders(record.headers()))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.consumer.group.name", consumer)
+                .setAttribute("messaging.message.id", event.id())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            return work.get();
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     /** A message that cannot be read as a CloudEvent is given up at once. */

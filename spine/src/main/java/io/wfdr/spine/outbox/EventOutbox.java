@@ -9,6 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.wfdr.spine.audit.AuditContext;
 import io.wfdr.spine.config.SpineConfig;
 import io.wfdr.spine.events.EventType;
+import io.wfdr.spine.tracing.Traces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
@@ -71,6 +72,7 @@ public class EventOutbox {
         AuditContext call = AuditContext.current();
         message.actor = call == null || call.actor() == null ? "system:" + config.source() : call.actor();
         message.requestId = call == null ? null : call.requestId();
+        message.traceparent = Traces.currentTraceparent();
         message.persist();
         wakeRelayOnCommit();
         return message.eventId;

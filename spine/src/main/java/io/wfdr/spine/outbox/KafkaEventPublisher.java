@@ -12,11 +12,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.wfdr.spine.events.CloudEventHeaders;
 import io.wfdr.spine.events.KafkaClients;
 import io.wfdr.spine.health.KafkaReachability;
+import io.wfdr.spine.tracing.Traces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -41,12 +47,14 @@ public class KafkaEventPublisher {
 
     private final Map<String, Object> kafkaConfig;
     private final KafkaReachability reachability;
+    private final Tracer tracer;
     private Producer<String, String> producer;
 
     KafkaEventPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            KafkaReachability reachability) {
+            KafkaReachability reachability, Tracer tracer) {
         this.kafkaConfig = kafkaConfig;
         this.reachability = reachability;
+        this.tracer = tracer;
     }
 
     /**
@@ -60,6 +68,7 @@ public class KafkaEventPublisher {
         Producer<String, String> current = producer();
         List<SendOutcome> outcomes = new ArrayList<>(messages.size());
         List<Future<RecordMetadata>> acks = new ArrayList<>(messages.size());
+        List<Span> spans = new ArrayList<>(messages.size());
         Set<String> stoppedKeys = new HashSet<>();
         Map<String, SendOutcome> unavailableTopics = new HashMap<>();
         for (OutboxMessage message : messages) {
@@ -69,8 +78,10 @@ public class KafkaEventPublisher {
                 refused = tooLarge(message);
             }
             Future<RecordMetadata> ack = null;
+            Span span = null;
             if (refused == null) {
-                ack = current.send(toRecord(message));
+                span = publishSpan(message);
+                ack = current.send(toRecord(message, span));
                 Throwable failure = failedAtOnce(ack);
                 if (failure != null) {
                     refused = SendFailures.classify(failure, message.topic, reachability);
@@ -87,9 +98,11 @@ public class KafkaEventPublisher {
             }
             outcomes.add(refused);
             acks.add(ack);
+            spans.add(span);
         }
         current.flush();
         awaitAnswers(messages, outcomes, acks);
+        endSpans(spans, outcomes);
         if (outcomes.stream().anyMatch(SendOutcome::producerBroken)) {
             discardProducer();
         }
@@ -144,8 +157,33 @@ public class KafkaEventPublisher {
         return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    static ProducerRecord<String, String> toRecord(OutboxMessage message) {
+    /** The send, in the trace of the work that wrote the event; its context travels as the record's traceparent. */
+    private Span publishSpan(OutboxMessage message) {
+        return tracer.spanBuilder("publish " + message.topic).setSpanKind(SpanKind.PRODUCER)
+                .setParent(Traces.fromTraceparent(message.traceparent))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", message.topic)
+                .setAttribute("messaging.message.id", message.eventId)
+                .startSpan();
+    }
+
+    private static void endSpans(List<Span> spans, List<SendOutcome> outcomes) {
+        for (int i = 0; i < spans.size(); i++) {
+            Span span = spans.get(i);
+            if (span == null) {
+                continue;
+            }
+            SendOutcome outcome = outcomes.get(i);
+            if (outcome != SendOutcome.DELIVERED) {
+                span.setStatus(StatusCode.ERROR, outcome == null ? "not answered" : String.valueOf(outcome.reason()));
+            }
+            span.end();
+        }
+    }
+
+    static ProducerRecord<String, String> toRecord(OutboxMessage message, Span span) {
         RecordHeaders headers = new RecordHeaders();
+        Traces.inject(Context.root().with(span), headers);
         header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
         header(headers, CloudEventHeaders.ID, message.eventId);
         header(headers, CloudEventHeaders.TYPE, message.type);

@@ -68,4 +68,8 @@ public class OutboxMessage extends PanacheEntityBase {
     /** The request id of the call or command that caused it; null for the service's own work. */
     @Column(name = "request_id", updatable = false)
     public String requestId;
+
+    /** The W3C traceparent of the work that wrote it: its trace goes on through Kafka into the consumer's work. */
+    @Column(updatable = false)
+    public String traceparent;
 }

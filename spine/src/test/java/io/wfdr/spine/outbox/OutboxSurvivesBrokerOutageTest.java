@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OutboxSurvivesBrokerOutageTest extends SpineTestProfile {
 
+    private static final Duration OUTAGE = Duration.ofSeconds(60);
+
     @Inject
     MeterRegistry registry;
 
@@ -73,6 +75,44 @@ class OutboxSurvivesBrokerOutageTest extends SpineTestProfile {
         for (String id : more) {
             assertEquals(1, all.stream().filter(r -> id.equals(r.key())).count(),
                     "an event written during the outage reaches Kafka once, not again on later passes");
+        }
+    }
+
+    /**
+     * Issue 9 §3: writes go on before, through and after a broker outage of 60 s (far past the producer's delivery
+     * timeout, so sends in flight when it began fail and are tried again): every event reaches Kafka exactly once.
+     */
+    @Test
+    void throughASixtySecondOutageEveryEventWrittenBeforeDuringAndAfterIsDeliveredExactlyOnce() {
+        LocalKafkaBroker broker = KafkaBrokerTestResource.broker();
+        List<String> written = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            written.add(scheduleDrill());
+        }
+        broker.stop();
+        long outageEnds = System.nanoTime() + OUTAGE.toNanos();
+        try {
+            org.awaitility.Awaitility.await().atMost(OUTAGE.plusSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        written.add(scheduleDrill());
+                        return System.nanoTime() >= outageEnds;
+                    });
+        } finally {
+            broker.start();
+        }
+        for (int i = 0; i < 5; i++) {
+            written.add(scheduleDrill());
+        }
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> written.stream().allMatch(id -> pendingEventsFor(id) == 0));
+        double passes = relayPasses();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> relayPasses() >= passes + 3);
+        List<ConsumerRecord<String, String>> all = TestTopics.ofTestBroker().readAll(DrillService.TOPIC,
+                Duration.ofSeconds(3));
+        for (String id : written) {
+            assertEquals(1, all.stream().filter(r -> id.equals(r.key())).count(),
+                    "the event of drill " + id + " reaches Kafka exactly once (" + written.size() + " written)");
         }
     }
 

@@ -6,11 +6,13 @@ import io.wfdr.spine.inbox.EventInbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 @ApplicationScoped
 public class DrillCommandConsumer {
 
     public static final String TOPIC = "wfdr.spinetest.commands";
+    private static final Logger LOG = Logger.getLogger(DrillCommandConsumer.class);
 
     private final EventInbox inbox;
     private final DrillService drills;
@@ -31,6 +33,7 @@ public class DrillCommandConsumer {
             }
             faults.onApply();
             drills.countRun(event.data().get("drillId").asText());
+            LOG.infof("Drill %s: a run counted", event.data().get("drillId").asText());
             Drill.flush();
             faults.afterWork();
         });
