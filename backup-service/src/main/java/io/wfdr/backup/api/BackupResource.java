@@ -25,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api")
@@ -46,6 +48,10 @@ public class BackupResource {
             + "Idempotency-Key: a retried request with the same key gets the first operation back, not a second backup.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Copy-only full of TFLOWF",
             value = "{\"databaseId\": \"<database id>\", \"type\": \"FULL\", \"copyOnly\": true}")))
+    @APIResponseSchema(value = OperationView.class, responseCode = "202",
+            responseDescription = "The backup operation; Location names it, follow it there")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before for another request; "
+            + "nothing was started")
     public Response backUp(@Valid @NotNull BackupRequestBody request,
             @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey) {
         BackupOperations.Accepted accepted = operations.accept(request, idempotencyKey);

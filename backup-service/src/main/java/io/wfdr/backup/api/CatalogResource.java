@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -18,7 +19,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/catalog")
@@ -79,11 +82,11 @@ public class CatalogResource {
             + "wfdr.backup.cataloged.v1 with its verified copies; worked off in the background and resumed after a "
             + "restart; wfdr.backup.republished.v1 says when it is done. The same as the republish command on "
             + "wfdr.backup.commands.")
-    public jakarta.ws.rs.core.Response republish(@QueryParam("databaseId") String databaseId,
-            @QueryParam("reason") @jakarta.validation.constraints.Size(max = 500) String reason) {
-        var request = republisher.requestNow(databaseId, reason);
-        return jakarta.ws.rs.core.Response.accepted(java.util.Map.of("requestId", request.id, "databaseId",
-                request.databaseId == null ? "" : request.databaseId, "state", request.state.name())).build();
+    @APIResponseSchema(value = RepublishView.class, responseCode = "202",
+            responseDescription = "The request, worked off in the background")
+    public Response republish(@QueryParam("databaseId") String databaseId,
+            @QueryParam("reason") @Size(max = 500) String reason) {
+        return Response.accepted(RepublishView.of(republisher.requestNow(databaseId, reason))).build();
     }
 
     @POST

@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/databases")
@@ -58,6 +59,7 @@ public class DatabaseResource {
     @POST
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Register a database", description = "The server must be a database server.")
+    @APIResponseSchema(value = DatabaseView.class, responseCode = "201", responseDescription = "The database; Location names it")
     public Response register(@Valid @NotNull DatabaseRequest request) {
         DatabaseView created = service.register(request);
         return Response.created(URI.create("/api/databases/" + created.id())).entity(created).build();

@@ -22,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/deployments")
@@ -58,6 +59,7 @@ public class DeploymentResource {
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Record a deployment", description = "A process or form deployed to a Workflow server; "
             + "a new version of one the server has replaces it. Re-checks the drift of the server's pair.")
+    @APIResponseSchema(value = DeploymentView.class, responseCode = "201", responseDescription = "The deployment; Location names it")
     public Response record(@Valid @NotNull DeploymentRequest request) {
         DeploymentView recorded = deployments.record(request);
         return Response.created(URI.create("/api/deployments/" + recorded.id())).entity(recorded).build();

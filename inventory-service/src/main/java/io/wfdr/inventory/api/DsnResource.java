@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/dsns")
@@ -58,6 +59,7 @@ public class DsnResource {
     @POST
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Register a ODBC DSN", description = "The target must be a database server and the login one of its logins.")
+    @APIResponseSchema(value = DsnView.class, responseCode = "201", responseDescription = "The DSN; Location names it")
     public Response register(@Valid @NotNull DsnRequest request) {
         DsnView created = service.register(request);
         return Response.created(URI.create("/api/dsns/" + created.id())).entity(created).build();

@@ -26,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/environments")
@@ -70,6 +71,7 @@ public class EnvironmentResource {
     @Operation(summary = "Import a whole environment as one document", description = "Sites, hosts, servers, "
             + "pairs, databases, logins, DSNs and deployments, referring to each other by name. Validated as a "
             + "whole: either all of it is stored, or none of it and every problem is listed.")
+    @APIResponseSchema(value = EnvironmentImportService.Imported.class, responseCode = "201", responseDescription = "Everything stored; Location names the environment")
     public Response importEnvironment(EnvironmentDocument document) {
         EnvironmentImportService.Imported imported = imports.importEnvironment(document);
         return Response.created(URI.create("/api/environments/" + imported.environment().id()))
@@ -96,6 +98,7 @@ public class EnvironmentResource {
     @POST
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Register a environment", description = "The name must be unique.")
+    @APIResponseSchema(value = EnvironmentView.class, responseCode = "201", responseDescription = "The environment; Location names it")
     public Response register(@Valid @NotNull EnvironmentRequest request) {
         EnvironmentView created = service.register(request);
         return Response.created(URI.create("/api/environments/" + created.id())).entity(created).build();

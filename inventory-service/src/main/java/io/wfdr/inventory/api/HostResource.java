@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.wfdr.inventory.domain.HostKind;
 
@@ -59,6 +60,7 @@ public class HostResource {
     @POST
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Register a host", description = "A VM host needs its hypervisor; a physical machine has none. Host names are unique.")
+    @APIResponseSchema(value = HostView.class, responseCode = "201", responseDescription = "The host; Location names it")
     public Response register(@Valid @NotNull HostRequest request) {
         HostView created = service.register(request);
         return Response.created(URI.create("/api/hosts/" + created.id())).entity(created).build();

@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/logins")
@@ -58,6 +59,7 @@ public class LoginResource {
     @POST
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Register a SQL login", description = "Give secretRef (env:NAME, file:/path or k8s:secret/key), never the password.")
+    @APIResponseSchema(value = LoginView.class, responseCode = "201", responseDescription = "The login; Location names it")
     public Response register(@Valid @NotNull LoginRequest request) {
         LoginView created = service.register(request);
         return Response.created(URI.create("/api/logins/" + created.id())).entity(created).build();

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/pairs")
@@ -67,6 +68,7 @@ public class PairResource {
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Pair a production server with its DR server", description = "Same roles, production "
             + "site and DR site of one environment; each server in at most one pair.")
+    @APIResponseSchema(value = PairView.class, responseCode = "201", responseDescription = "The pair; Location names it")
     public Response pair(@Valid @NotNull PairRequest request) {
         PairView created = pairs.pair(request);
         return Response.created(URI.create("/api/pairs/" + created.id())).entity(created).build();

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/servers")
@@ -83,6 +84,7 @@ public class ServerResource {
     @Operation(summary = "Register a server", description = "The name must be a valid Windows computer name; a VM "
             + "needs its VM host; a database server needs its SQL Server version.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "DR Workflow server", value = SERVER_EXAMPLE)))
+    @APIResponseSchema(value = ServerView.class, responseCode = "201", responseDescription = "The server; Location names it")
     public Response register(@Valid @NotNull ServerRequest request) {
         ServerView created = servers.register(request);
         return Response.created(URI.create("/api/servers/" + created.id())).entity(created).build();

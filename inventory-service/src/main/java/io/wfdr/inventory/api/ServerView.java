@@ -2,12 +2,19 @@ package io.wfdr.inventory.api;
 
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.wfdr.inventory.domain.MachineType;
 import io.wfdr.inventory.domain.ServerRole;
 import io.wfdr.inventory.domain.ServerState;
 
-/** A server as the API and the events show it. {@code currentName} differs from {@code name} after a failover. */
+/**
+ * A server as the API and the events show it. {@code currentName} differs from {@code name} after a failover. What
+ * is not known of it (no SQL Server on a Web Server, hardware not yet recorded) is left out, not written as null.
+ */
 public record ServerView(String id, String name, String currentName, String environmentId, String siteId,
-        Set<ServerRole> roles, MachineType machineType, String hostId, Hardware hardware,
-        OperatingSystem operatingSystem, SqlServerInstall sqlServer, InstalledSoftware software, ServerState state) {
+        Set<ServerRole> roles, MachineType machineType, String hostId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Hardware hardware,
+        @JsonInclude(JsonInclude.Include.NON_NULL) OperatingSystem operatingSystem,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SqlServerInstall sqlServer,
+        @JsonInclude(JsonInclude.Include.NON_NULL) InstalledSoftware software, ServerState state) {
 }

@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/sites")
@@ -58,6 +59,7 @@ public class SiteResource {
     @POST
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Register a site", description = "A site name is unique within its environment.")
+    @APIResponseSchema(value = SiteView.class, responseCode = "201", responseDescription = "The site; Location names it")
     public Response register(@Valid @NotNull SiteRequest request) {
         SiteView created = service.register(request);
         return Response.created(URI.create("/api/sites/" + created.id())).entity(created).build();

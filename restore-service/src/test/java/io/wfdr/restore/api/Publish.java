@@ -8,7 +8,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.specification.RequestSpecification;
 import io.wfdr.localstack.BearerTokens;
-import io.wfdr.localstack.OpenApiWire;
 import io.wfdr.localstack.TestTopics;
 import io.wfdr.spine.contract.ContractJson;
 
@@ -39,14 +38,7 @@ final class Publish {
     }
 
     static RequestSpecification as(String role) {
-        return given().header("Authorization", "Bearer " + BearerTokens.forRole(role)).filter(OpenApiWire.filter())
-                .contentType("application/json");
-    }
-
-    /** For a test that sends what the document forbids: only the answer is checked against it. */
-    static RequestSpecification asSendingBadInput(String role) {
-        return given().header("Authorization", "Bearer " + BearerTokens.forRole(role))
-                .filter(OpenApiWire.responsesOnly()).contentType("application/json");
+        return given().header("Authorization", "Bearer " + BearerTokens.forRole(role)).contentType("application/json");
     }
 
     static String id() {

@@ -1,7 +1,6 @@
 package io.wfdr.restore.api;
 
 import static io.wfdr.restore.api.Publish.as;
-import static io.wfdr.restore.api.Publish.asSendingBadInput;
 import static io.wfdr.restore.api.Publish.id;
 import static io.wfdr.restore.api.Publish.inventory;
 import static io.wfdr.restore.api.Publish.send;
@@ -122,11 +121,11 @@ class RestorePlanTest {
 
     @Test
     void badInputIs400AndChangesNothing() {
-        asSendingBadInput("operator").body(Map.of("databaseId", database, "pointInTime", "yesterday")).post("/api/restore-plans")
+        as("operator").body(Map.of("databaseId", database, "pointInTime", "yesterday")).post("/api/restore-plans")
                 .then().statusCode(400).body("errors[0].field", equalTo("pointInTime"));
-        asSendingBadInput("operator").body(Map.of("databaseId", database, "newName", "TFLOWF\u0001")).post("/api/restore-plans")
+        as("operator").body(Map.of("databaseId", database, "newName", "TFLOWF\u0001")).post("/api/restore-plans")
                 .then().statusCode(400).body("errors[0].field", equalTo("newName"));
-        asSendingBadInput("operator").body(Map.of("databaseId", database, "dataFolder", "relative")).post("/api/restore-plans")
+        as("operator").body(Map.of("databaseId", database, "dataFolder", "relative")).post("/api/restore-plans")
                 .then().statusCode(400);
         as("viewer").body(Map.of("databaseId", database)).post("/api/restore-plans").then().statusCode(403);
         as("viewer").get("/api/restore-plans?databaseId=" + database).then().body("total", equalTo(0));
@@ -246,7 +245,7 @@ class RestorePlanTest {
 
     /** A measurement the service must refuse: only its answer is checked against the document. */
     private io.restassured.response.ValidatableResponse refused(Map<String, Object> body) {
-        return asSendingBadInput("operator").body(body).post("/api/servers/" + dr + "/restore-measurements").then();
+        return as("operator").body(body).post("/api/servers/" + dr + "/restore-measurements").then();
     }
 
     private BackupSet set(BackupType type, long first, long last, int minute, String base, boolean encrypted) {

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * What every service's OpenAPI document says the same way, so that clients generated from it (pipelines,
  * ticketing systems) are usable: an operationId that is unique and names its resource ({@code list} on
  * {@code /api/servers} becomes {@code listServers}, {@code get} on {@code /api/servers/{id}} {@code getServer}), and
- * the problem+json answers every operation can give (400 bad input, 401, 403, 404 for an unknown id, 409).
+ * the problem+json answers every operation can give (400 bad input, 401, 403, 404 for an unknown id; for a change
+ * also 409 and, with a body, 413 and 415).
  */
 public class OpenApiConventions implements OASFilter {
 
@@ -36,12 +37,32 @@ public class OpenApiConventions implements OASFilter {
         nullableWhenOptional(openAPI);
         Map<String, Integer> uses = new HashMap<>();
         eachOperation(openAPI, (path, operation) -> uses.merge(operation.getOperationId(), 1, Integer::sum));
-        eachOperation(openAPI, (path, operation) -> {
+        openAPI.getPaths().getPathItems().forEach((path, item) -> operations(item).forEach((method, operation) -> {
             if (operation.getOperationId() != null && uses.get(operation.getOperationId()) > 1) {
                 operation.setOperationId(OperationIds.qualified(operation.getOperationId(), path));
             }
             problems(operation, path);
-        });
+            if (method != PathItem.HttpMethod.GET) {
+                changeProblems(operation);
+            }
+        }));
+    }
+
+    /**
+     * What any change can be answered besides: 409 when it lost a race with another change of the same data or the
+     * state it needs is not there, 413 when its body is larger than a service takes (1 MB), 415 when it is not JSON.
+     */
+    private static void changeProblems(Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            return;
+        }
+        problem(responses, "409", "Conflict: another change came first, or the state this needs is not there; nothing "
+                + "was changed");
+        if (operation.getRequestBody() != null) {
+            problem(responses, "413", "The body is larger than 1 MB; nothing was changed");
+            problem(responses, "415", "The body is not of a media type the operation takes; nothing was changed");
+        }
     }
 
     /**

@@ -1,10 +1,15 @@
 package io.wfdr.spine.contract;
 
+import static com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One backup set as SQL Server's msdb knows it, with everything a restore needs without asking anyone: the chain
@@ -14,26 +19,31 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  * <p>
  * LSNs are numeric(25,0) and sizes numeric(20,0): they stay {@link BigDecimal} / long and travel as decimal
  * strings, since a JSON number read as a double loses digits. Compare LSNs with {@code compareTo}; GUIDs are
- * upper-case and compared case-insensitively.
+ * upper-case and compared case-insensitively. An unencrypted backup has no {@code encryption}, one whose database
+ * is not known has no {@code source}: both are left out rather than written as null.
  *
  * @param position     the backup set's position in its media set, for {@code RESTORE ... WITH FILE =}
  * @param utcOffsetMinutes the server's offset from UTC when the backup ran (backupset.time_zone × 15), null when
  *                     msdb recorded it as unknown; {@code startedAt} and {@code finishedAt} are UTC computed with it
  */
 public record BackupSet(String backupSetUuid, String databaseName, BackupType type, boolean copyOnly, int position,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal firstLsn,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal lastLsn,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal checkpointLsn,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal databaseBackupLsn,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal differentialBaseLsn,
+        @Schema(type = SchemaType.STRING, pattern = DIGITS) @JsonFormat(shape = STRING) BigDecimal firstLsn,
+        @Schema(type = SchemaType.STRING, pattern = DIGITS) @JsonFormat(shape = STRING) BigDecimal lastLsn,
+        @Schema(type = SchemaType.STRING, pattern = DIGITS) @JsonFormat(shape = STRING) BigDecimal checkpointLsn,
+        @Schema(type = SchemaType.STRING, pattern = DIGITS) @JsonFormat(shape = STRING) BigDecimal databaseBackupLsn,
+        @Schema(type = SchemaType.STRING, pattern = DIGITS) @JsonFormat(shape = STRING) BigDecimal differentialBaseLsn,
         String differentialBaseGuid, String firstRecoveryForkGuid, String lastRecoveryForkGuid,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal forkPointLsn,
+        @Schema(type = SchemaType.STRING, pattern = DIGITS) @JsonFormat(shape = STRING) BigDecimal forkPointLsn,
         boolean beginsLogChain, boolean hasBulkLoggedData, boolean snapshot, boolean damaged,
         boolean passwordProtected, boolean hasBackupChecksums, Instant startedAt, Instant finishedAt,
         Integer utcOffsetMinutes,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) long backupSize,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) long compressedBackupSize,
-        Media media, List<LogicalFile> logicalFiles, Encryption encryption, SourceDatabase source) {
+        @Schema(type = SchemaType.STRING, pattern = DIGITS) @JsonFormat(shape = STRING) long backupSize,
+        @Schema(type = SchemaType.STRING, pattern = DIGITS) @JsonFormat(shape = STRING) long compressedBackupSize,
+        Media media, List<LogicalFile> logicalFiles, @JsonInclude(JsonInclude.Include.NON_NULL) Encryption encryption,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SourceDatabase source) {
+
+    /** How an LSN or a size is written: a decimal string. */
+    static final String DIGITS = "^[0-9]+$";
 
     /** device_type of backupmediafamily: a disk file, the only kind a restore from copied files can use. */
     public static final int DISK = 2;
@@ -81,7 +91,8 @@ public record BackupSet(String backupSetUuid, String databaseName, BackupType ty
 
     /** A database file in the backup (msdb.dbo.backupfile): what {@code RESTORE ... MOVE} names. */
     public record LogicalFile(long fileId, String logicalName, String type, String filegroup,
-            @JsonFormat(shape = JsonFormat.Shape.STRING) long size, String physicalName) {
+            @Schema(type = SchemaType.STRING, pattern = DIGITS) @JsonFormat(shape = STRING) long size,
+            String physicalName) {
     }
 
     /** How the backup is encrypted; the DR server needs the certificate (or asymmetric key) with this thumbprint. */

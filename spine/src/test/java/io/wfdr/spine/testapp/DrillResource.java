@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 @Path("/api/drills")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +30,7 @@ public class DrillResource {
 
     @POST
     @RolesAllowed(Roles.OPERATOR)
+    @APIResponseSchema(value = Drill.class, responseCode = "201", responseDescription = "The drill")
     public Response schedule(@Valid @NotNull DrillRequest request) {
         Drill drill = drills.schedule(request);
         return Response.created(URI.create("/api/drills/" + drill.id)).entity(drill).build();
