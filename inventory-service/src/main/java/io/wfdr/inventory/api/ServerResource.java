@@ -118,7 +118,8 @@ public class ServerResource {
     @GET
     @Path("/{id}/renames")
     @RolesAllowed(Roles.VIEWER)
-    @Operation(summary = "Names the server has answered to", description = "Recorded at failover and failback.")
+    @Operation(summary = "Names the server has answered to", description = "Recorded at failover and failback; "
+            + "kept after the server is removed.")
     public List<RenameView> renames(@PathParam("id") String id) {
         return servers.renames(id);
     }

@@ -10,9 +10,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-/** A recorded change of the name a server answers to (failover: the DR server takes the production name). */
+/**
+ * A recorded change of the name a server answers to (failover: the DR server takes the production name); kept after
+ * the server is removed.
+ */
 @Entity
-@Table(name = "server_rename")
+@Table(name = "server_name_change")
 public class ServerRename extends io.quarkus.hibernate.orm.panache.PanacheEntityBase {
 
     @Id

@@ -77,6 +77,10 @@ public class HostService {
         if (host.kind != request.kind() && servers.count("hostId", id) > 0) {
             throw new ConflictProblem("Host " + host.name + " runs VMs; it cannot stop being a VM host");
         }
+        if (!host.siteId.equals(request.siteId()) && servers.count("hostId", id) > 0) {
+            throw new ConflictProblem("Host " + host.name + " runs VMs at its site; a VM host is at the site of "
+                    + "its VMs, so move them first");
+        }
         apply(host, request);
         HostView view = Views.of(host);
         events.updated(ENTITY, id, host.name, view);

@@ -2,6 +2,7 @@ package io.wfdr.inventory.service;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.quarkus.panache.common.Sort;
 import io.wfdr.inventory.api.RenameView;
@@ -11,6 +12,7 @@ import io.wfdr.inventory.api.Views;
 import io.wfdr.inventory.domain.Host;
 import io.wfdr.inventory.domain.Server;
 import io.wfdr.inventory.domain.ServerRename;
+import io.wfdr.inventory.domain.ServerPair;
 import io.wfdr.inventory.domain.ServerRole;
 import io.wfdr.inventory.domain.ServerState;
 import io.wfdr.inventory.domain.Site;
@@ -22,6 +24,7 @@ import io.wfdr.inventory.repository.ServerRepository;
 import io.wfdr.inventory.repository.SiteRepository;
 import io.wfdr.spine.api.Page;
 import io.wfdr.spine.problem.ConflictProblem;
+import io.wfdr.spine.problem.Problem;
 import io.wfdr.spine.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -70,11 +73,15 @@ public class ServerService {
         return Views.of(servers.require(id));
     }
 
+    /** The names the server answered to, oldest first; still there after the server was removed. */
     @Transactional
     public List<RenameView> renames(String id) {
-        servers.require(id);
-        return ServerRename.<ServerRename>find("serverId", Sort.by("renamedAt"), id).stream()
+        List<RenameView> renames = ServerRename.<ServerRename>find("serverId", Sort.by("renamedAt"), id).stream()
                 .map(r -> Views.of((ServerRename) r)).toList();
+        if (renames.isEmpty()) {
+            servers.require(id);
+        }
+        return renames;
     }
 
     @Transactional
@@ -99,7 +106,7 @@ public class ServerService {
         }
         describe(server, request);
         requireUniqueName(server);
-        requireSameRolesAsPartner(server);
+        requirePairRulesStillHold(server);
         ServerView view = Views.of(server);
         events.updated(ENTITY, server.id, server.name, view);
         drift.recheckPairsOf(server.id);
@@ -115,7 +122,6 @@ public class ServerService {
                     + "; remove those first");
         }
         ServerView view = Views.of(server);
-        ServerRename.delete("serverId", id);
         servers.delete(server);
         events.removed(ENTITY, id, server.name, view);
     }
@@ -146,14 +152,26 @@ public class ServerService {
         }
     }
 
-    private void requireSameRolesAsPartner(Server server) {
-        pairs.find("productionServerId = ?1 or drServerId = ?1", server.id).firstResultOptional().ifPresent(pair -> {
-            String partnerId = pair.productionServerId.equals(server.id) ? pair.drServerId : pair.productionServerId;
-            Server partner = servers.require(partnerId);
-            if (!partner.roles.equals(server.roles)) {
-                throw new ConflictProblem("Server " + server.name + " is paired with " + partner.name
-                        + ", which has the roles " + partner.roles + "; paired servers keep the same roles");
-            }
-        });
+    /**
+     * A write keeps every rule the pair was made under (the same as {@code POST /api/pairs}): the production server at
+     * a production site, the DR server at a DR site, both in one environment, with the same roles.
+     */
+    private void requirePairRulesStillHold(Server server) {
+        pairs.find("productionServerId = ?1 or drServerId = ?1", server.id).<ServerPair>firstResultOptional()
+                .ifPresent(pair -> {
+                    Server production = pair.productionServerId.equals(server.id) ? server
+                            : servers.require(pair.productionServerId);
+                    Server dr = pair.drServerId.equals(server.id) ? server : servers.require(pair.drServerId);
+                    Violations violations = new Violations();
+                    ServerRules.checkPair("", production, sites.require(production.siteId), dr,
+                            sites.require(dr.siteId), "productionServerId", "drServerId", violations);
+                    if (!violations.isEmpty()) {
+                        Server partner = production == server ? dr : production;
+                        throw new ConflictProblem("Server " + server.name + " is paired with " + partner.name
+                                + " and the change would break the pair: " + violations.errors().stream()
+                                .map(Problem.FieldError::message).collect(Collectors.joining("; "))
+                                + ". Unpair them first");
+                    }
+                });
     }
 }

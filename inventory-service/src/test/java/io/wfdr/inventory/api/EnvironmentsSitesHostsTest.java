@@ -63,4 +63,24 @@ class EnvironmentsSitesHostsTest extends InventoryTest {
         as("operator").body(InventoryApi.server(InventoryApi.uniqueName("V"), site, machine, "TRANSFLO_SERVER"))
                 .post("/api/servers").then().statusCode(400).body("errors[0].message", containsString("not a VM host"));
     }
+
+    @Test
+    void aVmHostStaysAtTheSiteOfItsVms() {
+        String environment = InventoryApi.environment();
+        String lakeland = InventoryApi.site(environment, "PRODUCTION");
+        String tampa = InventoryApi.site(environment, "PRODUCTION");
+        String host = InventoryApi.vmHost(lakeland);
+        String name = as("viewer").get("/api/hosts/" + host).then().extract().path("name");
+        Map<String, Object> moved = Map.of("name", name, "kind", "VM_HOST", "hypervisor", "VMWARE_ESXI",
+                "connectionRef", "vsphere://vcenter01/esx", "siteId", tampa);
+        as("operator").body(moved).put("/api/hosts/" + host).then().statusCode(200);
+        as("operator").body(Map.of("name", name, "kind", "VM_HOST", "hypervisor", "VMWARE_ESXI",
+                "connectionRef", "vsphere://vcenter01/esx", "siteId", lakeland)).put("/api/hosts/" + host).then()
+                .statusCode(200);
+        InventoryApi.registerServer(lakeland, host, "TRANSFLO_SERVER");
+
+        as("operator").body(moved).put("/api/hosts/" + host).then().statusCode(409)
+                .body("detail", containsString("move them first"));
+        as("viewer").get("/api/hosts/" + host).then().body("siteId", equalTo(lakeland));
+    }
 }

@@ -38,7 +38,7 @@ public final class InventoryApi {
     }
 
     public static String site(String environmentId, String role) {
-        return create("/api/sites", Map.of("environmentId", environmentId, "name", uniqueName(role + " site "),
+        return create("/api/sites", Map.of("environmentId", environmentId, "name", role + " site " + uniqueName(""),
                 "role", role, "location", "Lakeland, Florida, US"));
     }
 

@@ -101,6 +101,35 @@ class PairAndFailoverTest extends InventoryTest {
         as("viewer").get("/api/servers/" + pair.productionId()).then().body("state", equalTo("ONLINE"));
         as("viewer").get("/api/servers/" + pair.drId() + "/renames").then().body("", hasSize(2));
         as("operator").post("/api/pairs/" + pair.pairId() + "/failback").then().statusCode(409);
+
+        as("admin").delete("/api/pairs/" + pair.pairId()).then().statusCode(204);
+        as("admin").delete("/api/servers/" + pair.drId()).then().statusCode(204);
+        as("viewer").get("/api/servers/" + pair.drId()).then().statusCode(404);
+        as("viewer").get("/api/servers/" + pair.drId() + "/renames").then().statusCode(200)
+                .body("", hasSize(2), "[0].toName", equalTo(prodName), "[1].toName", equalTo(drName));
+    }
+
+    @Test
+    void anUpdateKeepsTheRulesThePairWasMadeUnder() {
+        PairedWorkflow pair = InventoryApi.pairedWorkflowServers();
+        String prodName = as("viewer").get("/api/servers/" + pair.productionId()).then().extract().path("name");
+        String drName = as("viewer").get("/api/servers/" + pair.drId()).then().extract().path("name");
+
+        as("operator").body(InventoryApi.server(prodName, pair.drSiteId(), null, "WORKFLOW_IPROCESS_ENGINE"))
+                .put("/api/servers/" + pair.productionId()).then().statusCode(409)
+                .body("detail", containsString("not a production site"));
+        as("operator").body(InventoryApi.server(drName, pair.productionSiteId(), null, "WORKFLOW_IPROCESS_ENGINE"))
+                .put("/api/servers/" + pair.drId()).then().statusCode(409)
+                .body("detail", containsString("not a DR site"));
+        String otherEnvironment = InventoryApi.environment();
+        String otherDrSite = InventoryApi.site(otherEnvironment, "DR");
+        as("operator").body(InventoryApi.server(drName, otherDrSite, null, "WORKFLOW_IPROCESS_ENGINE"))
+                .put("/api/servers/" + pair.drId()).then().statusCode(409)
+                .body("detail", containsString("another environment"));
+
+        as("viewer").get("/api/servers/" + pair.productionId()).then().body("siteId", equalTo(pair.productionSiteId()));
+        as("viewer").get("/api/servers/" + pair.drId()).then().body("siteId", equalTo(pair.drSiteId()),
+                "environmentId", equalTo(pair.environmentId()));
     }
 
     @Test
