@@ -90,7 +90,7 @@ class BackupContractTest {
     @Test
     void afterAFailoverTheBackupConnectsToTheNameTheServerCarriesNow() {
         inventory.announce("server.renamed", Map.of("serverId", inventory.server, "fromName", "SQLPROD01",
-                "toName", "SQLDR01"));
+                "toName", "SQLDR01", "reason", "failover"));
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 as("viewer").get("/api/databases/" + inventory.fullDb).then().body("serverName", equalTo("SQLDR01")));
         int before = sqlServer.hosts.size();

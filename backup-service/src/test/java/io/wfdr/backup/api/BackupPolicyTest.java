@@ -76,8 +76,8 @@ class BackupPolicyTest {
     @Test
     void thePhysicalDrSqlServerItselfCanBeADestination() {
         String drSql = Inventory.id();
-        inventory.announce("server.registered", Map.of("id", drSql, "name", "SQLDR01", "currentName", "SQLDR01",
-                "siteId", inventory.drSite, "roles", List.of("DATABASE_SERVER")));
+        inventory.announce("server.registered", inventory.played.server(drSql, "SQLDR01", inventory.drSite, null,
+                List.of("DATABASE_SERVER")));
         Map<String, Object> policy = policy(15, drSql);
         policy.put("backupFolderMount", "/mnt/sql-backup/TFLOWF");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
@@ -88,9 +88,8 @@ class BackupPolicyTest {
     @Test
     void aDatabaseNameTheTSqlBuilderCannotQuoteIsRefusedWhenThePolicyIsSaved() {
         String db = Inventory.id();
-        inventory.announce("database.registered", Map.of("id", db, "name", "TFLOWF\u0007BELL", "kind", "WORKFLOW",
-                "serverId", server, "environmentId", Inventory.id(), "recoveryModel", "FULL", "rpoMinutes", 30,
-                "rtoMinutes", 240));
+        inventory.announce("database.registered", inventory.played.database(db, "TFLOWF\u0007BELL", "WORKFLOW",
+                server, "FULL", 30, 240));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
                 as("viewer").get("/api/databases/" + db).then().statusCode(200));
         Map<String, Object> policy = policy(15, drMachine);

@@ -8,16 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.specification.RequestSpecification;
 import io.wfdr.localstack.BearerTokens;
-import io.wfdr.localstack.TestTopics;
+import io.wfdr.localstack.PlayedInventory;
 import org.awaitility.Awaitility;
 
 /**
  * Plays the inventory for the backup service's tests: announces a production and a DR site, their machines, a
- * database server and its databases on {@code wfdr.inventory.events}, as inventory-service would.
+ * database server and its databases on {@code wfdr.inventory.events}, as inventory-service publishes them
+ * ({@link PlayedInventory}: each event checked against the AsyncAPI document first).
  */
 final class Inventory {
 
@@ -30,7 +29,7 @@ final class Inventory {
     final String simpleDb = id();
     final String fullDb = id();
     final String fullDbName = "TFLOWF" + fullDb.substring(0, 4).toUpperCase();
-    private final TestTopics topics = TestTopics.ofTestBroker();
+    final PlayedInventory played = PlayedInventory.onTheTestBroker();
 
     static Inventory announced() {
         Inventory inventory = new Inventory();
@@ -39,14 +38,13 @@ final class Inventory {
     }
 
     private void announceAll() {
-        announce("site.registered", Map.of("id", productionSite, "name", "Lakeland", "role", "PRODUCTION"));
-        announce("site.registered", Map.of("id", drSite, "name", "Atlanta", "role", "DR"));
-        announce("host.registered", Map.of("id", drMachine, "name", "nas-dr", "siteId", drSite));
-        announce("host.registered", Map.of("id", productionMachine, "name", "esx-prod", "siteId", productionSite));
-        announce("server.registered", Map.of("id", server, "name", "SQLPROD01", "currentName", "SQLPROD01",
-                "siteId", productionSite, "hostId", productionMachine, "roles", List.of("DATABASE_SERVER")));
-        announce("login.registered", Map.of("id", login, "name", "wfdr_backup", "serverId", server,
-                "secretRef", "env:WFDR_TEST_SQL_PASSWORD"));
+        announce("site.registered", played.site(productionSite, "Lakeland", "PRODUCTION"));
+        announce("site.registered", played.site(drSite, "Atlanta", "DR"));
+        announce("host.registered", played.machine(drMachine, "nas-dr", drSite));
+        announce("host.registered", played.vmHost(productionMachine, "esx-prod", productionSite));
+        announce("server.registered", played.server(server, "SQLPROD01", productionSite, productionMachine,
+                List.of("DATABASE_SERVER")));
+        announce("login.registered", played.login(login, "wfdr_backup", server, "env:WFDR_TEST_SQL_PASSWORD"));
         announce("database.registered", database(simpleDb, "TRANSFLO", "SIMPLE"));
         announce("database.registered", database(fullDb, fullDbName, "FULL"));
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -54,21 +52,13 @@ final class Inventory {
                         .body("serverName", equalTo("SQLPROD01")));
     }
 
+    /** An inventory event as inventory-service publishes it (checked against the AsyncAPI document). */
     void announce(String what, Map<String, Object> data) {
-        String json;
-        try {
-            json = new ObjectMapper().writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        topics.send("wfdr.inventory.events", String.valueOf(data.getOrDefault("id", data.get("serverId"))), json,
-                Map.of("ce_specversion", "1.0", "ce_id", id(), "ce_type", "wfdr.inventory." + what + ".v1",
-                        "ce_source", "/wfdr/inventory-service", "content-type", "application/json"));
+        played.announce(what, data);
     }
 
-    private Map<String, Object> database(String id, String name, String recoveryModel) {
-        return Map.of("id", id, "name", name, "kind", "WORKFLOW", "serverId", server, "environmentId", id(),
-                "recoveryModel", recoveryModel, "rpoMinutes", 30, "rtoMinutes", 240);
+    Map<String, Object> database(String id, String name, String recoveryModel) {
+        return played.database(id, name, "WORKFLOW", server, recoveryModel, 30, 240);
     }
 
     /** The Workflow database with a policy (15-minute logs, copies to the DR machine) and a connection. */

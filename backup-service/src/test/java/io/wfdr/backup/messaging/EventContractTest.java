@@ -25,8 +25,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.wfdr.backup.service.ScheduledBackupsProbe;
 import io.wfdr.backup.sqlserver.FakeSqlServers;
+import io.wfdr.localstack.AsyncApiSchemas;
 import io.wfdr.localstack.BearerTokens;
 import io.wfdr.localstack.KafkaBrokerTestResource;
+import io.wfdr.localstack.PlayedInventory;
 import io.wfdr.localstack.TestSigningKeys;
 import io.wfdr.localstack.TestTopics;
 import io.wfdr.spine.contract.BackupManifest;
@@ -70,7 +72,7 @@ class EventContractTest {
 
     @Test
     void everyPublishedEventReadsBackThroughTheAsyncApiSchemasWithUnknownPropertiesRefused() throws Exception {
-        AsyncApiSchemas schemas = new AsyncApiSchemas();
+        AsyncApiSchemas schemas = AsyncApiSchemas.ofThisCheckout();
         EVERY_TYPE.forEach(type -> assertTrue(schemas.documents(type), type + " is not in the AsyncAPI document"));
         makeTheServicePublishEveryType();
 
@@ -91,7 +93,7 @@ class EventContractTest {
 
     @Test
     void aReaderOfTheSchemasRefusesAPropertyTheDocumentDoesNotName() throws Exception {
-        AsyncApiSchemas schemas = new AsyncApiSchemas();
+        AsyncApiSchemas schemas = AsyncApiSchemas.ofThisCheckout();
         String started = new ObjectMapper().writeValueAsString(Map.of("operationId", id(), "databaseId", id(),
                 "database", "TFLOWF", "type", "FULL", "copyOnly", false, "baseForDifferentials", true));
         assertTrue(schemas.problems("wfdr.backup.started.v1", started).stream()
@@ -161,19 +163,18 @@ class EventContractTest {
 
     private void announceTheInventory() {
         String productionSite = id();
-        announce("site.registered", Map.of("id", productionSite, "name", "Lakeland", "role", "PRODUCTION"));
-        announce("site.registered", Map.of("id", drSite, "name", "Atlanta", "role", "DR"));
-        announce("host.registered", Map.of("id", drMachine, "name", "nas-dr", "siteId", drSite));
-        announce("server.registered", Map.of("id", server, "name", "SQLPROD01", "currentName", "SQLPROD01",
-                "siteId", productionSite, "roles", List.of("DATABASE_SERVER")));
-        announce("login.registered", Map.of("id", login, "name", "wfdr_backup", "serverId", server,
-                "secretRef", "env:WFDR_TEST_SQL_PASSWORD"));
-        announce("database.registered", Map.of("id", workflowDb, "name", workflowName, "kind", "WORKFLOW",
-                "serverId", server, "environmentId", id(), "recoveryModel", "FULL", "rpoMinutes", 30,
-                "rtoMinutes", 240));
-        announce("database.registered", Map.of("id", transfloDb, "name", transfloName, "kind", "TRANSFLO",
-                "serverId", server, "environmentId", id(), "recoveryModel", "SIMPLE", "rpoMinutes", 30,
-                "rtoMinutes", 240));
+        PlayedInventory inventory = PlayedInventory.onTheTestBroker();
+        inventory.announce("site.registered", inventory.site(productionSite, "Lakeland", "PRODUCTION"));
+        inventory.announce("site.registered", inventory.site(drSite, "Atlanta", "DR"));
+        inventory.announce("host.registered", inventory.machine(drMachine, "nas-dr", drSite));
+        inventory.announce("server.registered", inventory.server(server, "SQLPROD01", productionSite, null,
+                List.of("DATABASE_SERVER")));
+        inventory.announce("login.registered", inventory.login(login, "wfdr_backup", server,
+                "env:WFDR_TEST_SQL_PASSWORD"));
+        inventory.announce("database.registered", inventory.database(workflowDb, workflowName, "WORKFLOW", server,
+                "FULL", 30, 240));
+        inventory.announce("database.registered", inventory.database(transfloDb, transfloName, "TRANSFLO", server,
+                "SIMPLE", 30, 240));
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 as("viewer").get("/api/databases/" + transfloDb).then().statusCode(200));
     }
@@ -190,17 +191,6 @@ class EventContractTest {
         body.put("destinations", List.of(Map.of("path", destination.toString(), "hostId", drMachine)));
         body.put("retentionDays", 14);
         return body;
-    }
-
-    private void announce(String what, Map<String, Object> data) {
-        try {
-            TestTopics.ofTestBroker().send("wfdr.inventory.events", String.valueOf(data.get("id")),
-                    new ObjectMapper().writeValueAsString(data), Map.of("ce_specversion", "1.0", "ce_id", id(),
-                            "ce_type", "wfdr.inventory." + what + ".v1", "ce_source", "/wfdr/inventory-service",
-                            "content-type", "application/json"));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private String backUp(String databaseId, String type) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.specification.RequestSpecification;
 import io.wfdr.localstack.BearerTokens;
+import io.wfdr.localstack.PlayedInventory;
 import io.wfdr.localstack.TestTopics;
 import io.wfdr.spine.contract.ContractJson;
 
@@ -21,15 +22,11 @@ final class Publish {
         send("wfdr.backup.events", key, ContractJson.write(data), type, "/wfdr/backup-service");
     }
 
-    /** An inventory event, keyed by its aggregate's id (a pair's for pair events). */
+    /** Plays inventory-service: its views, each event checked against the AsyncAPI document before it is sent. */
+    static final PlayedInventory INVENTORY = PlayedInventory.onTheTestBroker();
+
     static void inventory(String what, Map<String, Object> data) {
-        Object key = data.containsKey("id") ? data.get("id") : ((Map<?, ?>) data.get("pair")).get("id");
-        try {
-            send("wfdr.inventory.events", String.valueOf(key), new ObjectMapper().writeValueAsString(data),
-                    "wfdr.inventory." + what + ".v1", "/wfdr/inventory-service");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        INVENTORY.announce(what, data);
     }
 
     static void send(String topic, String key, String json, String type, String source) {

@@ -2,6 +2,7 @@ package io.wfdr.restore.api;
 
 import static io.wfdr.restore.api.Publish.as;
 import static io.wfdr.restore.api.Publish.id;
+import static io.wfdr.restore.api.Publish.INVENTORY;
 import static io.wfdr.restore.api.Publish.inventory;
 import static io.wfdr.restore.api.Publish.send;
 import static org.hamcrest.Matchers.containsString;
@@ -55,11 +56,9 @@ class RestoreCatalogTest {
     @BeforeEach
     void theInventoryAnnouncesTheDatabase() {
         String site = id();
-        inventory("site.registered", Map.of("id", site, "name", "Lakeland", "role", "PRODUCTION"));
-        inventory("server.registered", Map.of("id", server, "name", "SQLPROD01", "currentName", "SQLPROD01",
-                "siteId", site, "roles", List.of("DATABASE_SERVER")));
-        inventory("database.registered", Map.of("id", database, "name", name, "kind", "WORKFLOW", "serverId", server,
-                "environmentId", id(), "recoveryModel", "FULL", "rpoMinutes", 30, "rtoMinutes", 240));
+        inventory("site.registered", INVENTORY.site(site, "Lakeland", "PRODUCTION"));
+        inventory("server.registered", INVENTORY.server(server, "SQLPROD01", site, null, List.of("DATABASE_SERVER")));
+        inventory("database.registered", INVENTORY.database(database, name, "WORKFLOW", server, "FULL", 30, 240));
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 as("viewer").get("/api/databases/" + database + "/reachable").then().statusCode(200));
     }

@@ -2,6 +2,7 @@ package io.wfdr.restore.api;
 
 import static io.wfdr.restore.api.Publish.as;
 import static io.wfdr.restore.api.Publish.id;
+import static io.wfdr.restore.api.Publish.INVENTORY;
 import static io.wfdr.restore.api.Publish.inventory;
 import static io.wfdr.restore.api.Publish.send;
 import static org.hamcrest.Matchers.containsString;
@@ -52,16 +53,14 @@ class RestorePlanTest {
 
     @BeforeEach
     void anEnvironmentWithAPairAndABackedUpDatabase() {
-        inventory("site.registered", Map.of("id", productionSite, "name", "Lakeland", "role", "PRODUCTION"));
-        inventory("site.registered", Map.of("id", drSite, "name", "Atlanta", "role", "DR"));
-        inventory("server.registered", Map.of("id", production, "name", "SQLPROD01", "siteId", productionSite,
-                "roles", List.of("DATABASE_SERVER")));
-        inventory("server.registered", Map.of("id", dr, "name", "SQLDR01", "siteId", drSite,
-                "roles", List.of("DATABASE_SERVER")));
-        inventory("pair.paired", Map.of("pair", Map.of("id", id(), "environmentId", id(), "productionServerId",
-                production, "drServerId", dr, "status", "NORMAL")));
-        inventory("database.registered", Map.of("id", database, "name", name, "kind", "WORKFLOW", "serverId",
-                production, "environmentId", id(), "recoveryModel", "FULL", "rpoMinutes", 30, "rtoMinutes", 240));
+        inventory("site.registered", INVENTORY.site(productionSite, "Lakeland", "PRODUCTION"));
+        inventory("site.registered", INVENTORY.site(drSite, "Atlanta", "DR"));
+        inventory("server.registered", INVENTORY.server(production, "SQLPROD01", productionSite, null,
+                List.of("DATABASE_SERVER")));
+        inventory("server.registered", INVENTORY.server(dr, "SQLDR01", drSite, null, List.of("DATABASE_SERVER")));
+        inventory("pair.paired", Map.of("pair", INVENTORY.pair(id(), production, "SQLPROD01", dr, "SQLDR01")));
+        inventory("database.registered", INVENTORY.database(database, name, "WORKFLOW", production, "FULL", 30,
+                240));
         full = set(BackupType.FULL, 100, 200, 0, null, true);
         differential = set(BackupType.DIFFERENTIAL, 200, 300, 60, full.backupSetUuid(), false);
         log1 = set(BackupType.LOG, 250, 350, 90, null, false);
@@ -157,8 +156,8 @@ class RestorePlanTest {
     @Test
     void aPlanWhoseEveryFileIsAtTheProductionSiteSaysSo() {
         String other = id();
-        inventory("database.registered", Map.of("id", other, "name", name + "X", "kind", "WORKFLOW", "serverId",
-                production, "environmentId", id(), "recoveryModel", "FULL", "rpoMinutes", 30, "rtoMinutes", 240));
+        inventory("database.registered", INVENTORY.database(other, name + "X", "WORKFLOW", production, "FULL", 30,
+                240));
         BackupSet onlyHere = set(BackupType.FULL, 100, 200, 0, null, false);
         Map<String, Object> data = new HashMap<>();
         data.put("databaseId", other);
