@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * Measures a server against the guide's requirement tables. Hardware below the minimum is BELOW_MINIMUM;
- * a FAT partition, an operating system or a SQL Server / service pack the guide does not list is UNSUPPORTED;
+ * a FAT partition, an operating system or a SQL Server / service pack the guide does not list is UNSUPPORTED
+ * (read from what people paste, see {@link PlatformReading});
  * everything at or above the recommended values is RECOMMENDED. The server's level is its worst finding.
  */
 public final class ComplianceRules {
@@ -72,28 +73,32 @@ public final class ComplianceRules {
     }
 
     static ComplianceReport.Finding operatingSystem(Server server, RequirementTables tables) {
-        return platform("OPERATING_SYSTEM", server.osName, server.osServicePack,
+        return platform("OPERATING_SYSTEM", server.osName,
+                PlatformReading.ofOperatingSystem(server.osName, server.osServicePack),
                 tables.of(SupportedPlatform.Kind.OPERATING_SYSTEM));
     }
 
     static ComplianceReport.Finding sqlServer(Server server, RequirementTables tables) {
-        return platform("SQL_SERVER", server.sqlServerVersion, server.sqlServerServicePack,
+        return platform("SQL_SERVER", server.sqlServerVersion,
+                PlatformReading.ofSqlServer(server.sqlServerVersion, server.sqlServerServicePack),
                 tables.of(SupportedPlatform.Kind.SQL_SERVER));
     }
 
-    private static ComplianceReport.Finding platform(String requirement, String product, String servicePack,
+    /** Matched on what the pasted text means (product and service pack level), not on its exact words. */
+    private static ComplianceReport.Finding platform(String requirement, String given, PlatformReading reading,
             List<SupportedPlatform> supported) {
         String listed = supported.stream().map(ComplianceRules::describe).collect(Collectors.joining("; "));
-        if (product == null || product.isBlank()) {
+        if (given == null || given.isBlank()) {
             return new ComplianceReport.Finding(requirement, ComplianceLevel.UNSUPPORTED,
                     "not recorded; supported: " + listed);
         }
-        return supported.stream().filter(p -> p.matches(product, servicePack)).findFirst()
+        String understood = "\"" + given + "\" read as " + reading.understood();
+        return supported.stream().filter(p -> p.matches(reading.product(), reading.servicePack())).findFirst()
                 .map(p -> new ComplianceReport.Finding(requirement, ComplianceLevel.RECOMMENDED,
-                        describe(p) + (p.additionalRequirement == null ? ""
+                        describe(p) + " (" + understood + ")" + (p.additionalRequirement == null ? ""
                                 : "; also required: " + p.additionalRequirement)))
                 .orElseGet(() -> new ComplianceReport.Finding(requirement, ComplianceLevel.UNSUPPORTED,
-                        product + describeServicePack(servicePack) + " is not supported; supported: " + listed));
+                        understood + ": not supported; supported: " + listed));
     }
 
     private static String describe(SupportedPlatform platform) {

@@ -114,6 +114,46 @@ class ComplianceRulesTest {
     }
 
     @Test
+    void whatADbaPastesIsReadForTheProductAndServicePackNotMatchedWordForWord() {
+        Server server = server();
+        server.osName = "Microsoft Windows Server 2019 Standard (x64)";
+        ComplianceReport report = ComplianceRules.evaluate(server, tables);
+        assertEquals(ComplianceLevel.RECOMMENDED, finding(report, "OPERATING_SYSTEM").level(), report.toString());
+        assertTrue(finding(report, "OPERATING_SYSTEM").detail().contains("Standard edition"), report.toString());
+
+        assertSql(ComplianceLevel.RECOMMENDED, "Microsoft SQL Server 2019 (RTM-CU18) (KB5017593) - 15.0.4261.1 (X64)"
+                + " Sep 12 2022 15:07:06 Copyright (C) 2019 Microsoft Corporation Standard Edition (64-bit)", "");
+        assertSql(ComplianceLevel.RECOMMENDED, "15.0.4261.1", null);
+        assertSql(ComplianceLevel.RECOMMENDED, "Microsoft SQL Server 2019", "CU18");
+        assertSql(ComplianceLevel.RECOMMENDED, "13.0.5026.0", null);
+        assertSql(ComplianceLevel.RECOMMENDED, "Microsoft SQL Server 2016 (SP1-CU15-GDR) (KB4505219) - 13.0.4604.0",
+                null);
+        assertSql(ComplianceLevel.RECOMMENDED, "SQL Server 2016", "Service Pack 2");
+    }
+
+    @Test
+    void aPastedVersionTheGuideDoesNotListSaysHowItWasRead() {
+        ComplianceReport rtm = assertSql(ComplianceLevel.UNSUPPORTED, "13.0.2197.0", null);
+        assertTrue(finding(rtm, "SQL_SERVER").detail().contains("SQL Server 2016 build 13.0.2197.0, no service pack"),
+                rtm.toString());
+        ComplianceReport sp3 = assertSql(ComplianceLevel.UNSUPPORTED, "13.0.6300.2", null);
+        assertTrue(finding(sp3, "SQL_SERVER").detail().contains("SP3"), sp3.toString());
+        ComplianceReport newer = assertSql(ComplianceLevel.UNSUPPORTED, "Microsoft SQL Server 2017 (RTM-CU31)", null);
+        assertTrue(finding(newer, "SQL_SERVER").detail().contains("read as SQL Server 2017"), newer.toString());
+        Server unknown = server();
+        unknown.osName = "Ubuntu 22.04";
+        ComplianceReport report = assertLevel(unknown, ComplianceLevel.UNSUPPORTED, "OPERATING_SYSTEM");
+        assertTrue(finding(report, "OPERATING_SYSTEM").detail().contains("not recognised as a Windows Server"),
+                report.toString());
+    }
+
+    private ComplianceReport assertSql(ComplianceLevel level, String version, String servicePack) {
+        ComplianceReport report = ComplianceRules.evaluate(databaseServer(version, servicePack), tables);
+        assertEquals(level, finding(report, "SQL_SERVER").level(), report.toString());
+        return report;
+    }
+
+    @Test
     void sqlServerIsCheckedOnlyOnDatabaseServers() {
         ComplianceReport report = ComplianceRules.evaluate(server(), tables);
         assertTrue(report.findings().stream().noneMatch(f -> f.requirement().equals("SQL_SERVER")));
