@@ -6,8 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +19,10 @@ import io.wfdr.inventory.api.EnvironmentDocument;
 import io.wfdr.inventory.api.EnvironmentDocument.DatabaseEntry;
 import io.wfdr.inventory.api.EnvironmentDocument.DeploymentEntry;
 import io.wfdr.inventory.api.EnvironmentDocument.DsnEntry;
+import io.wfdr.inventory.api.EnvironmentDocument.HostEntry;
 import io.wfdr.inventory.api.EnvironmentDocument.LoginEntry;
+import io.wfdr.inventory.api.EnvironmentDocument.ServerEntry;
+import io.wfdr.inventory.api.EnvironmentDocument.SiteEntry;
 import io.wfdr.inventory.api.EnvironmentView;
 import io.wfdr.inventory.api.PairView;
 import io.wfdr.inventory.api.ServerRequest;
@@ -108,6 +113,11 @@ public class EnvironmentImportService {
         return plan.store();
     }
 
+    /** A validator's path in the document's words: {@code servers[3].<list element>} is {@code servers[3]}. */
+    static String inUserWords(String path) {
+        return path.replaceAll("\\.?<[a-z ]+>", "").replaceAll("\\[]", "");
+    }
+
     /** The document turned into entities, with every violation found on the way. */
     private final class Plan {
 
@@ -123,14 +133,30 @@ public class EnvironmentImportService {
         private final List<ServerPair> newPairs = new ArrayList<>();
         private final List<Database> newDatabases = new ArrayList<>();
         private final List<OdbcDsn> newDsns = new ArrayList<>();
+        /**
+         * Every name the document gives a site, host, server or login, valid or not: a reference to an entry that
+         * was refused is not a second mistake (the entry's own error says what is wrong).
+         */
+        private final Set<String> siteNames = new HashSet<>();
+        private final Set<String> hostNames = new HashSet<>();
+        private final Set<String> serverNames = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        private final Set<String> loginNames = new HashSet<>();
 
         Plan(EnvironmentDocument doc) {
             this.doc = doc;
+            EnvironmentDocument.orEmpty(doc.sites()).stream().filter(Objects::nonNull).map(SiteEntry::name)
+                    .filter(Objects::nonNull).forEach(siteNames::add);
+            EnvironmentDocument.orEmpty(doc.hosts()).stream().filter(Objects::nonNull).map(HostEntry::name)
+                    .filter(Objects::nonNull).forEach(hostNames::add);
+            EnvironmentDocument.orEmpty(doc.servers()).stream().filter(Objects::nonNull).map(ServerEntry::name)
+                    .filter(Objects::nonNull).forEach(serverNames::add);
+            EnvironmentDocument.orEmpty(doc.logins()).stream().filter(Objects::nonNull)
+                    .forEach(l -> loginNames.add(l.server() + "/" + l.name()));
         }
 
         void check() {
             for (ConstraintViolation<EnvironmentDocument> v : validator.validate(doc)) {
-                String path = v.getPropertyPath().toString();
+                String path = inUserWords(v.getPropertyPath().toString());
                 violations.add(path, v.getMessage());
                 Matcher entry = ENTRY.matcher(path);
                 if (entry.find()) {
@@ -182,7 +208,8 @@ public class EnvironmentImportService {
         private void checkHosts() {
             each("hosts", doc.hosts(), (path, e) -> {
                 Site site = siteByName.get(e.site());
-                HostService.check(path, e.kind(), e.hypervisor(), "site", site != null, violations);
+                HostService.check(path, e.kind(), e.hypervisor(), "site", site != null || siteNames.contains(e.site()),
+                        violations);
                 if (hostByName.containsKey(e.name()) || hosts.count("name", e.name()) > 0) {
                     violations.add(path + "name", "a host named " + e.name() + " already exists");
                     return;
@@ -205,12 +232,12 @@ public class EnvironmentImportService {
             each("servers", doc.servers(), (path, e) -> {
                 Site site = siteByName.get(e.site());
                 if (site == null) {
-                    violations.add(path + "site", "no site named " + e.site() + " in the document");
+                    missing(path + "site", "site", e.site(), siteNames);
                     return;
                 }
                 Host host = e.host() == null ? null : hostByName.get(e.host());
                 if (e.host() != null && host == null) {
-                    violations.add(path + "host", "no host named " + e.host() + " in the document");
+                    missing(path + "host", "host", e.host(), hostNames);
                     return;
                 }
                 Server server = new Server();
@@ -288,7 +315,7 @@ public class EnvironmentImportService {
                 Server server = server(path + "server", e.server());
                 Server target = server(path + "targetServer", e.targetServer());
                 SqlLogin login = loginByServerAndName.get(e.targetServer() + "/" + e.login());
-                if (target != null && login == null) {
+                if (target != null && login == null && !loginNames.contains(e.targetServer() + "/" + e.login())) {
                     violations.add(path + "login", "server " + e.targetServer() + " has no login named "
                             + e.login() + " in the document");
                 }
@@ -318,9 +345,16 @@ public class EnvironmentImportService {
         private Server server(String field, String name) {
             Server server = serverByName.get(name);
             if (server == null) {
-                violations.add(field, "no server named " + name + " in the document");
+                missing(field, "server", name, serverNames);
             }
             return server;
+        }
+
+        /** A reference to nothing in the document is a mistake; one to an entry that was refused is not another. */
+        private void missing(String field, String kind, String name, Set<String> named) {
+            if (!named.contains(name)) {
+                violations.add(field, "no " + kind + " named " + name + " in the document");
+            }
         }
 
         private Site siteOf(Server server) {

@@ -77,6 +77,28 @@ class EnvironmentImportTest extends InventoryTest {
                 .body("errors.find { it.field == 'pairs[0].dr' }.message", containsString("NOSUCHSERVER"));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void oneMistakeIsOneErrorInTheDocumentsWordsNotACascade() {
+        Map<String, Object> document = document(InventoryApi.uniqueName("ONE"), 1);
+        List<Map<String, Object>> servers = new ArrayList<>(entries(document, "servers"));
+        ((Map<String, Object>) servers.get(2).get("hardware")).put("memoryGb", -4);
+        ((Map<String, Object>) servers.get(4).get("hardware")).put("memoryGb", -4);
+        entries(document, "hosts").get(0).remove("kind");
+        servers.add(null);
+        document.put("servers", servers);
+
+        as("operator").body(document).post("/api/environments/import").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("servers[2].hardware.memoryGb",
+                        "servers[4].hardware.memoryGb", "hosts[0].kind", "servers[5]"));
+
+        ((Map<String, Object>) entries(document, "servers").get(0).get("hardware")).put("clockGhz", "fast");
+        as("operator").body(document).post("/api/environments/import").then().statusCode(400)
+                .body("errors[0].field", equalTo("servers[0].hardware.clockGhz"),
+                        "errors[0].message", equalTo("value 'fast' is not a number"),
+                        "detail", org.hamcrest.Matchers.not(containsString("BigDecimal")));
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> entries(Map<String, Object> document, String key) {
         return (List<Map<String, Object>>) document.get(key);

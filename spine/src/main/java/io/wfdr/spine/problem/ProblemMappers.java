@@ -76,7 +76,7 @@ public class ProblemMappers {
         }
         if (e instanceof MismatchedInputException mismatched && !path(mismatched).isEmpty()) {
             String field = path(mismatched);
-            String message = "expected " + simpleName(mismatched.getTargetType());
+            String message = "expected " + inWords(mismatched.getTargetType());
             return badJson("Field '" + field + "' has the wrong type: " + message, field, message, uri);
         }
         String where = e.getLocation() == null ? ""
@@ -95,7 +95,7 @@ public class ProblemMappers {
         Class<?> target = e.getTargetType();
         String expected = target != null && target.isEnum()
                 ? "one of " + Arrays.toString(target.getEnumConstants())
-                : "a valid " + simpleName(target);
+                : inWords(target);
         String message = "value '" + e.getValue() + "' is not " + expected;
         return badJson("Field '" + field + "': " + message, field, message, uri);
     }
@@ -250,7 +250,38 @@ public class ProblemMappers {
         return error.field() + " " + error.message();
     }
 
-    private static String simpleName(Class<?> type) {
-        return type == null ? "value" : type.getSimpleName();
+    /** What a field takes, in the words of the person who sent it, not the Java type that reads it. */
+    static String inWords(Class<?> type) {
+        if (type == null) {
+            return "a value of another kind";
+        }
+        if (type == String.class || type == Character.class || type == char.class) {
+            return "text";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class || type == java.math.BigInteger.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return type == java.time.LocalTime.class ? "a time such as 02:00"
+                    : type == java.time.LocalDate.class ? "a date such as 2026-11-25"
+                    : "a date and time such as 2026-11-25T03:00:00Z";
+        }
+        if (type == java.time.Duration.class) {
+            return "a duration such as PT15M";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "an object";
+        }
+        return "a value of another kind";
     }
 }
