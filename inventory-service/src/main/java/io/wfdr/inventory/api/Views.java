@@ -36,7 +36,8 @@ public final class Views {
         OperatingSystem os = new OperatingSystem(s.osName, s.osServicePack);
         SqlServerInstall sql = s.sqlServerVersion == null ? null
                 : new SqlServerInstall(s.sqlServerVersion, s.sqlServerServicePack);
-        InstalledSoftware software = new InstalledSoftware(s.transfloVersion, s.workflowVersion);
+        InstalledSoftware software = new InstalledSoftware(s.transfloVersion, s.workflowVersion, s.browser,
+                s.updates());
         return new ServerView(s.id, s.name, s.nameNow(), s.environmentId, s.siteId, s.roles, s.machineType,
                 s.hostId, hardware, os, sql, software, s.state);
     }

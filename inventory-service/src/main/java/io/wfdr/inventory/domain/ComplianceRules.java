@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -13,6 +16,8 @@ import java.util.stream.Collectors;
  * everything at or above the recommended values is RECOMMENDED. The server's level is its worst finding.
  */
 public final class ComplianceRules {
+
+    private static final Pattern KB = Pattern.compile("(?i)KB\\d+");
 
     private ComplianceRules() {
     }
@@ -27,6 +32,9 @@ public final class ComplianceRules {
         findings.add(operatingSystem(server, tables));
         if (server.isDatabaseServer()) {
             findings.add(sqlServer(server, tables));
+        }
+        if (server.hasRole(ServerRole.WORKFLOW_WEB_SERVER)) {
+            findings.add(browser(server, tables));
         }
         ComplianceLevel level = findings.stream().map(ComplianceReport.Finding::level)
                 .max(Comparator.naturalOrder()).orElse(ComplianceLevel.RECOMMENDED);
@@ -75,18 +83,41 @@ public final class ComplianceRules {
     static ComplianceReport.Finding operatingSystem(Server server, RequirementTables tables) {
         return platform("OPERATING_SYSTEM", server.osName,
                 PlatformReading.ofOperatingSystem(server.osName, server.osServicePack),
-                tables.of(SupportedPlatform.Kind.OPERATING_SYSTEM));
+                tables.of(SupportedPlatform.Kind.OPERATING_SYSTEM), server.updates());
     }
 
     static ComplianceReport.Finding sqlServer(Server server, RequirementTables tables) {
         return platform("SQL_SERVER", server.sqlServerVersion,
                 PlatformReading.ofSqlServer(server.sqlServerVersion, server.sqlServerServicePack),
-                tables.of(SupportedPlatform.Kind.SQL_SERVER));
+                tables.of(SupportedPlatform.Kind.SQL_SERVER), server.updates());
+    }
+
+    /** The guide's browser table, for the Workflow Web Server: Internet Explorer 9.0 or 11.0, 32-bit only. */
+    static ComplianceReport.Finding browser(Server server, RequirementTables tables) {
+        List<SupportedPlatform> supported = tables.of(SupportedPlatform.Kind.BROWSER);
+        String listed = supported.stream().map(p -> p.product).collect(Collectors.joining(" or "))
+                + ", 32-bit";
+        if (server.browser == null || server.browser.isBlank()) {
+            return new ComplianceReport.Finding("BROWSER", ComplianceLevel.UNSUPPORTED,
+                    "not recorded; the Workflow Web Server needs " + listed);
+        }
+        PlatformReading reading = PlatformReading.ofBrowser(server.browser);
+        String understood = "\"" + server.browser + "\" read as " + reading.understood();
+        boolean listedProduct = supported.stream().anyMatch(p -> p.matches(reading.product(), ""));
+        if (!listedProduct) {
+            return new ComplianceReport.Finding("BROWSER", ComplianceLevel.UNSUPPORTED,
+                    understood + ": not supported; supported: " + listed);
+        }
+        if (!Integer.valueOf(32).equals(reading.bits())) {
+            return new ComplianceReport.Finding("BROWSER", ComplianceLevel.UNSUPPORTED, understood
+                    + ": the guide supports 32-bit browsers only" + (reading.bits() == null ? "; say 32-bit" : ""));
+        }
+        return new ComplianceReport.Finding("BROWSER", ComplianceLevel.RECOMMENDED, understood);
     }
 
     /** Matched on what the pasted text means (product and service pack level), not on its exact words. */
     private static ComplianceReport.Finding platform(String requirement, String given, PlatformReading reading,
-            List<SupportedPlatform> supported) {
+            List<SupportedPlatform> supported, List<String> updates) {
         String listed = supported.stream().map(ComplianceRules::describe).collect(Collectors.joining("; "));
         if (given == null || given.isBlank()) {
             return new ComplianceReport.Finding(requirement, ComplianceLevel.UNSUPPORTED,
@@ -94,11 +125,24 @@ public final class ComplianceRules {
         }
         String understood = "\"" + given + "\" read as " + reading.understood();
         return supported.stream().filter(p -> p.matches(reading.product(), reading.servicePack())).findFirst()
-                .map(p -> new ComplianceReport.Finding(requirement, ComplianceLevel.RECOMMENDED,
-                        describe(p) + " (" + understood + ")" + (p.additionalRequirement == null ? ""
-                                : "; also required: " + p.additionalRequirement)))
+                .map(p -> withUpdate(requirement, p, describe(p) + " (" + understood + ")", updates))
                 .orElseGet(() -> new ComplianceReport.Finding(requirement, ComplianceLevel.UNSUPPORTED,
                         understood + ": not supported; supported: " + listed));
+    }
+
+    /** A supported platform whose row names a Windows update (MS04-012, KB828741) is supported only with it. */
+    private static ComplianceReport.Finding withUpdate(String requirement, SupportedPlatform platform,
+            String described, List<String> updates) {
+        if (platform.additionalRequirement == null) {
+            return new ComplianceReport.Finding(requirement, ComplianceLevel.RECOMMENDED, described);
+        }
+        Matcher kb = KB.matcher(platform.additionalRequirement);
+        if (kb.find() && !updates.contains(kb.group().toUpperCase(Locale.ROOT))) {
+            return new ComplianceReport.Finding(requirement, ComplianceLevel.UNSUPPORTED, described + " also needs "
+                    + platform.additionalRequirement + ", which is not recorded as installed (software.updates)");
+        }
+        return new ComplianceReport.Finding(requirement, ComplianceLevel.RECOMMENDED, described + "; with "
+                + platform.additionalRequirement);
     }
 
     private static String describe(SupportedPlatform platform) {

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * @param product     the product as the tables name it, or the text as given when it was not recognised
  * @param servicePack the service pack level as the tables write it (SP2, R2 SP2), empty for none
  * @param recognised  whether the text named a product the reading knows
+ * @param bits        32 or 64 where the text says (a browser's), else null
  */
-public record PlatformReading(String product, String servicePack, boolean recognised, String understood) {
+public record PlatformReading(String product, String servicePack, boolean recognised, String understood,
+        Integer bits) {
 
     private static final Pattern WINDOWS = Pattern.compile("(?i)windows\\s+server\\s+(\\d{4})(\\s+R2)?");
     private static final Pattern WINDOWS_EDITION = Pattern.compile(
@@ -25,6 +27,9 @@ public record PlatformReading(String product, String servicePack, boolean recogn
     private static final Pattern SQL_NAME = Pattern.compile("(?i)sql\\s+server\\s+(\\d{4})");
     private static final Pattern SQL_BUILD = Pattern.compile("\\b(\\d{2})\\.(\\d+)\\.(\\d{3,5})(?:\\.\\d+)?\\b");
     private static final Pattern SQL_LEVEL = Pattern.compile("(?i)\\((RTM|SP\\d)(?:-(?:CU|GDR)[^)]*)?\\)");
+    private static final Pattern INTERNET_EXPLORER = Pattern.compile("(?i)\\b(?:internet\\s+explorer|IE)\\s*(\\d+)");
+    private static final Pattern BITS_32 = Pattern.compile("(?i)\\b32[- ]?bits?\\b|\\bx86\\b");
+    private static final Pattern BITS_64 = Pattern.compile("(?i)\\b64[- ]?bits?\\b|\\bx64\\b");
     private static final Pattern SERVICE_PACK = Pattern.compile("(?i)\\b(?:service\\s+pack|sp)\\s*(\\d)\\b");
     /** SERVERPROPERTY('ProductMajorVersion') to the product's name. */
     private static final Map<Integer, String> SQL_MAJORS = Map.of(11, "SQL Server 2012", 12, "SQL Server 2014",
@@ -41,7 +46,7 @@ public record PlatformReading(String product, String servicePack, boolean recogn
         Matcher windows = WINDOWS.matcher(cleaned);
         if (!windows.find()) {
             return new PlatformReading(cleaned, level(servicePack), false, "not recognised as a Windows Server "
-                    + "version");
+                    + "version", null);
         }
         String product = "Windows Server " + windows.group(1);
         String level = join(windows.group(2) == null ? "" : "R2", servicePackIn(cleaned).orElse(""));
@@ -51,7 +56,7 @@ public record PlatformReading(String product, String servicePack, boolean recogn
         Matcher edition = WINDOWS_EDITION.matcher(cleaned);
         String understood = product + (edition.find() ? ", " + edition.group(1) + " edition" : "")
                 + (level.isEmpty() ? ", no service pack level" : ", service pack level " + level);
-        return new PlatformReading(product, level, true, understood);
+        return new PlatformReading(product, level, true, understood, null);
     }
 
     /** SQL Server: a cumulative update is not a service pack; SQL Server 2017 and later have none. */
@@ -63,13 +68,28 @@ public record PlatformReading(String product, String servicePack, boolean recogn
         String product = name.find() ? "SQL Server " + name.group(1)
                 : hasBuild ? SQL_MAJORS.get(Integer.parseInt(build.group(1))) : null;
         if (product == null) {
-            return new PlatformReading(cleaned, level(servicePack), false, "not recognised as a SQL Server version");
+            return new PlatformReading(cleaned, level(servicePack), false, "not recognised as a SQL Server version",
+                    null);
         }
         String level = explicitSqlLevel(cleaned).orElseGet(() -> Optional.ofNullable(hasBuild
                 ? levelOfBuild(product, Integer.parseInt(build.group(3))) : null).orElseGet(() -> level(servicePack)));
         String understood = product + (hasBuild ? " build " + build.group() : "")
                 + (level.isEmpty() ? ", no service pack (RTM)" : ", " + level);
-        return new PlatformReading(product, level, true, understood);
+        return new PlatformReading(product, level, true, understood, null);
+    }
+
+    /** A browser: "Internet Explorer 11 (32-bit)", "IE 11.0.9600 x86"; the major version and the bitness count. */
+    public static PlatformReading ofBrowser(String text) {
+        String cleaned = clean(text);
+        Matcher ie = INTERNET_EXPLORER.matcher(cleaned);
+        Integer bits = BITS_32.matcher(cleaned).find() ? Integer.valueOf(32)
+                : BITS_64.matcher(cleaned).find() ? Integer.valueOf(64) : null;
+        String width = bits == null ? ", bitness not stated" : ", " + bits + "-bit";
+        if (!ie.find()) {
+            return new PlatformReading(cleaned, "", false, "not recognised as Internet Explorer" + width, bits);
+        }
+        String product = "Internet Explorer " + ie.group(1);
+        return new PlatformReading(product, "", true, product + width, bits);
     }
 
     /** The level @@VERSION states, "(RTM-CU18)" or "(SP2)", or a service pack named in the text. */

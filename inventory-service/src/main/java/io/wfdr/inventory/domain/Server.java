@@ -86,12 +86,26 @@ public class Server {
     @Column(name = "workflow_version")
     public String workflowVersion;
 
+    /** The browser as recorded, e.g. "Internet Explorer 11 (32-bit)". */
+    @Column
+    public String browser;
+
+    /** The Windows updates recorded as installed, KB numbers in upper case, comma-separated. */
+    @Column(name = "installed_updates")
+    public String installedUpdates;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ServerState state;
 
     @Version
     public long revision;
+
+    /** The KB numbers recorded as installed. */
+    public java.util.List<String> updates() {
+        return installedUpdates == null || installedUpdates.isEmpty() ? java.util.List.of()
+                : java.util.List.of(installedUpdates.split(","));
+    }
 
     public boolean hasRole(ServerRole role) {
         return roles.contains(role);

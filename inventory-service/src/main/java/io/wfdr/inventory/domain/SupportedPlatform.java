@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 @Table(name = "supported_platform")
 public class SupportedPlatform {
 
-    public enum Kind { OPERATING_SYSTEM, SQL_SERVER, FILE_SYSTEM }
+    public enum Kind { OPERATING_SYSTEM, SQL_SERVER, FILE_SYSTEM, BROWSER }
 
     @Id
     public Long id;

@@ -1,6 +1,8 @@
 package io.wfdr.inventory.service;
 
 import java.util.EnumSet;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 import io.wfdr.inventory.api.ServerRequest;
 import io.wfdr.inventory.domain.Server;
@@ -33,6 +35,9 @@ final class ServerFields {
         server.sqlServerServicePack = r.sqlServer() == null ? null : blankToEmpty(r.sqlServer().servicePack());
         server.transfloVersion = r.software() == null ? null : r.software().transfloVersion();
         server.workflowVersion = r.software() == null ? null : r.software().workflowVersion();
+        server.browser = r.software() == null ? null : r.software().browser();
+        server.installedUpdates = r.software() == null ? null : r.software().updates().stream()
+                .map(kb -> kb.trim().toUpperCase(Locale.ROOT)).distinct().collect(Collectors.joining(","));
     }
 
     /** A new server starts online at a production site and offline standby at a DR site, unless told otherwise. */

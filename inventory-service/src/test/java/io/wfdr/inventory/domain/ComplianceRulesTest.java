@@ -92,9 +92,42 @@ class ComplianceRulesTest {
         server.osServicePack = "R2";
         assertLevel(server, ComplianceLevel.UNSUPPORTED, "OPERATING_SYSTEM");
         server.osServicePack = "r2  sp2";
+        server.installedUpdates = "KB828741";
         ComplianceReport report = ComplianceRules.evaluate(server, tables);
         assertEquals(ComplianceLevel.RECOMMENDED, finding(report, "OPERATING_SYSTEM").level());
         assertTrue(finding(report, "OPERATING_SYSTEM").detail().contains("KB828741"));
+    }
+
+    @Test
+    void windowsServer2016IsSupportedOnlyWithTheRpcDcomUpdateKb828741() {
+        Server server = server();
+        server.osName = "Windows Server 2016 Datacenter";
+        server.osServicePack = "R2 SP2";
+        server.installedUpdates = "KB4012212";
+        ComplianceReport report = assertLevel(server, ComplianceLevel.UNSUPPORTED, "OPERATING_SYSTEM");
+        assertTrue(finding(report, "OPERATING_SYSTEM").detail().contains("not recorded as installed"), report.toString());
+        server.installedUpdates = "KB4012212,KB828741";
+        assertEquals(ComplianceLevel.RECOMMENDED, finding(ComplianceRules.evaluate(server, tables), "OPERATING_SYSTEM")
+                .level());
+    }
+
+    @Test
+    void theWorkflowWebServerNeedsInternetExplorerNineOrElevenThirtyTwoBit() {
+        Server web = server();
+        web.roles = EnumSet.of(ServerRole.WORKFLOW_WEB_SERVER);
+        assertLevel(web, ComplianceLevel.UNSUPPORTED, "BROWSER");
+        web.browser = "Internet Explorer 11 (32-bit)";
+        assertEquals(ComplianceLevel.RECOMMENDED, finding(ComplianceRules.evaluate(web, tables), "BROWSER").level());
+        web.browser = "IE 9.0.8112 x86";
+        assertEquals(ComplianceLevel.RECOMMENDED, finding(ComplianceRules.evaluate(web, tables), "BROWSER").level());
+        web.browser = "Internet Explorer 11 64-bit";
+        assertTrue(assertLevel(web, ComplianceLevel.UNSUPPORTED, "BROWSER").toString().contains("32-bit browsers only"));
+        web.browser = "Internet Explorer 10 (32-bit)";
+        assertLevel(web, ComplianceLevel.UNSUPPORTED, "BROWSER");
+        web.browser = "Internet Explorer 11";
+        assertTrue(assertLevel(web, ComplianceLevel.UNSUPPORTED, "BROWSER").toString().contains("say 32-bit"));
+        assertTrue(ComplianceRules.evaluate(server(), tables).findings().stream()
+                .noneMatch(f -> f.requirement().equals("BROWSER")), "only the Workflow Web Server has a browser row");
     }
 
     @Test
@@ -222,7 +255,9 @@ class ComplianceRulesTest {
                 platform(SupportedPlatform.Kind.OPERATING_SYSTEM, "Windows Server 2019", "R2", null),
                 platform(SupportedPlatform.Kind.SQL_SERVER, "SQL Server 2016", "SP1", null),
                 platform(SupportedPlatform.Kind.SQL_SERVER, "SQL Server 2016", "SP2", null),
-                platform(SupportedPlatform.Kind.SQL_SERVER, "SQL Server 2019", "", null));
+                platform(SupportedPlatform.Kind.SQL_SERVER, "SQL Server 2019", "", null),
+                platform(SupportedPlatform.Kind.BROWSER, "Internet Explorer 9", "", "32-bit browsers only"),
+                platform(SupportedPlatform.Kind.BROWSER, "Internet Explorer 11", "", "32-bit browsers only"));
         return new RequirementTables(hardware, platforms);
     }
 
