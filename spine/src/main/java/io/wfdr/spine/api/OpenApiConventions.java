@@ -46,6 +46,7 @@ public class OpenApiConventions implements OASFilter {
                 changeProblems(operation);
             }
         }));
+        UnusedSchemas.remove(openAPI);
     }
 
     /**

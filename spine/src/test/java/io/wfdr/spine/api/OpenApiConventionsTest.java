@@ -43,4 +43,16 @@ class OpenApiConventionsTest extends SpineTestProfile {
                 .path("servers.url");
         assertEquals(List.of("/"), servers);
     }
+
+    @Test
+    void everyComponentSchemaIsReachedFromAnOperation() {
+        String document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .asString();
+        Map<String, Object> schemas = given().queryParam("format", "json").get("/q/openapi").then().extract()
+                .path("components.schemas");
+        for (String name : schemas.keySet()) {
+            assertTrue(document.contains("\"#/components/schemas/" + name + "\""), name + " is never referenced");
+        }
+        assertTrue(!schemas.containsKey("Channel"), "the audit record's channel is written out in place");
+    }
 }
