@@ -66,7 +66,8 @@ public class ComplianceService {
                         r.recommended))
                 .toList();
         return new RequirementsView(hardware, rows(tables, SupportedPlatform.Kind.FILE_SYSTEM),
-                rows(tables, SupportedPlatform.Kind.OPERATING_SYSTEM), rows(tables, SupportedPlatform.Kind.SQL_SERVER));
+                rows(tables, SupportedPlatform.Kind.OPERATING_SYSTEM), rows(tables, SupportedPlatform.Kind.SQL_SERVER),
+                rows(tables, SupportedPlatform.Kind.BROWSER));
     }
 
     RequirementTables tables() {

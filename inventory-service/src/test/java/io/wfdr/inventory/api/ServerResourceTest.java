@@ -133,8 +133,11 @@ class ServerResourceTest extends InventoryTest {
                         "findings.find { it.requirement == 'DISK_GB' }.level", equalTo("MINIMUM"),
                         "findings.find { it.requirement == 'FILE_SYSTEM' }.detail",
                         containsString("FAT partitions are not supported"));
-        as("viewer").get("/api/environments/" + environmentId + "/compliance")
-                .then().statusCode(200).body("level", equalTo("UNSUPPORTED"), "servers.UNSUPPORTED", equalTo(1));
+        var environment = as("viewer").get("/api/environments/" + environmentId + "/compliance").then()
+                .statusCode(200).body("level", equalTo("UNSUPPORTED"), "servers.UNSUPPORTED", equalTo(1),
+                        "reports.findAll { it.level == 'UNSUPPORTED' }.size()", equalTo(1));
+        Map<String, Integer> counts = environment.extract().path("servers");
+        environment.body("reports.size()", equalTo(counts.values().stream().mapToInt(Integer::intValue).sum()));
     }
 
     @Test
@@ -143,6 +146,8 @@ class ServerResourceTest extends InventoryTest {
                 .body("hardware.find { it.role == 'DATABASE_SERVER' && it.component == 'MEMORY_GB' }.minimum",
                         equalTo(3.0f),
                         "fileSystems.product", hasItem("NTFS"),
+                        "browsers.product", hasItem("Internet Explorer 11"),
+                        "browsers[0].additionalRequirement", equalTo("32-bit browsers only"),
                         "sqlServers.product", hasItems("SQL Server 2016", "SQL Server 2019"));
     }
 
