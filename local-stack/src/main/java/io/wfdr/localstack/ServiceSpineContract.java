@@ -40,6 +40,13 @@ public abstract class ServiceSpineContract {
     }
 
     @Test
+    void everyOperationHasAnExampleItsOwnSchemaAccepts() throws Exception {
+        String document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .asString();
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), OpenApiExamples.problems(document));
+    }
+
+    @Test
     void swaggerUiIsServed() {
         given().get("/q/swagger-ui/").then().statusCode(200);
     }

@@ -47,6 +47,7 @@ public class OpenApiConventions implements OASFilter {
             }
         }));
         UnusedSchemas.remove(openAPI);
+        OperationExamples.add(openAPI);
     }
 
     /**
