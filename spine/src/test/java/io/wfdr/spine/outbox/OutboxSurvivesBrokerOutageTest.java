@@ -66,16 +66,7 @@ class OutboxSurvivesBrokerOutageTest extends SpineTestProfile {
                 given().get("/q/health/ready").then().statusCode(200)
                         .body("checks.find { it.name.startsWith('kafka') }.data.reachable", equalTo(true)));
 
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> more.stream().allMatch(id -> pendingEventsFor(id) == 0));
-        double passes = relayPasses();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> relayPasses() >= passes + 3);
-        List<ConsumerRecord<String, String>> all = TestTopics.ofTestBroker().readAll(DrillService.TOPIC,
-                Duration.ofSeconds(3));
-        for (String id : more) {
-            assertEquals(1, all.stream().filter(r -> id.equals(r.key())).count(),
-                    "an event written during the outage reaches Kafka once, not again on later passes");
-        }
+        assertEachDeliveredOnce(more);
     }
 
     /**
@@ -104,15 +95,20 @@ class OutboxSurvivesBrokerOutageTest extends SpineTestProfile {
             written.add(scheduleDrill());
         }
 
+        assertEachDeliveredOnce(written);
+    }
+
+    /** Every drill's event left the outbox, and after three more relay passes Kafka holds it once, not again. */
+    private void assertEachDeliveredOnce(List<String> drills) {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
-                .until(() -> written.stream().allMatch(id -> pendingEventsFor(id) == 0));
+                .until(() -> drills.stream().allMatch(id -> pendingEventsFor(id) == 0));
         double passes = relayPasses();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> relayPasses() >= passes + 3);
         List<ConsumerRecord<String, String>> all = TestTopics.ofTestBroker().readAll(DrillService.TOPIC,
                 Duration.ofSeconds(3));
-        for (String id : written) {
+        for (String id : drills) {
             assertEquals(1, all.stream().filter(r -> id.equals(r.key())).count(),
-                    "the event of drill " + id + " reaches Kafka exactly once (" + written.size() + " written)");
+                    "the event of drill " + id + " reaches Kafka exactly once (" + drills.size() + " written)");
         }
     }
 
