@@ -41,9 +41,7 @@ class QemuImgTest {
 
     @Test
     void anOverlayWithFourKibClustersHoldsExactlyTheChangedData() throws Exception {
-        Path base = source.resolve("web01-full.qcow2");
-        qemu.create(base, DISK, KIB4);
-        write(base, 0, 1 << 20, 0x11);
+        Path base = full("web01-full.qcow2", 0, 1 << 20, 0x11);
         Path incremental = source.resolve("web01-incr-1.qcow2");
         qemu.overlay(incremental, base, KIB4);
         for (int i = 0; i < 20; i++) {
@@ -58,9 +56,7 @@ class QemuImgTest {
 
     @Test
     void aChainCopiedToTheDrHostResolvesThereAndHoldsTheSameBytes() throws Exception {
-        Path base = source.resolve("iproc01-full.qcow2");
-        qemu.create(base, DISK, KIB4);
-        write(base, 4096, 65536, 0x22);
+        Path base = full("iproc01-full.qcow2", 4096, 65536, 0x22);
         Path incremental = source.resolve("iproc01-incr-1.qcow2");
         qemu.overlay(incremental, base, KIB4);
         write(incremental, 1 << 20, 8192, 0x33);
@@ -89,9 +85,7 @@ class QemuImgTest {
 
     @Test
     void aRebaseOntoTheWrongParentShowsOtherBytes() throws Exception {
-        Path base = source.resolve("a-full.qcow2");
-        qemu.create(base, DISK, KIB4);
-        write(base, 0, 65536, 0x44);
+        Path base = full("a-full.qcow2", 0, 65536, 0x44);
         Path other = source.resolve("b-full.qcow2");
         qemu.create(other, DISK, KIB4);
         Path incremental = source.resolve("a-incr-1.qcow2");
@@ -104,6 +98,14 @@ class QemuImgTest {
 
         assertEquals("b-full.qcow2", qemu.info(incremental, false).backingFile());
         assertFalse(qemu.sameContent(before, incremental, false), "the chain now reads another full's bytes");
+    }
+
+    /** A full image of the test disk's size with one written run. */
+    private Path full(String name, long offset, int length, int pattern) throws IOException, InterruptedException {
+        Path image = source.resolve(name);
+        qemu.create(image, DISK, KIB4);
+        write(image, offset, length, pattern);
+        return image;
     }
 
     private static void write(Path image, long offset, int length, int pattern) throws IOException,
