@@ -1,6 +1,7 @@
 package io.wfdr.backup.api;
 
 import java.io.IOException;
+import java.net.URI;
 
 import io.wfdr.backup.service.CatalogImports;
 import io.wfdr.backup.service.CopyVerification;
@@ -86,7 +87,18 @@ public class CatalogResource {
             responseDescription = "The request, worked off in the background")
     public Response republish(@QueryParam("databaseId") String databaseId,
             @QueryParam("reason") @Size(max = 500) String reason) {
-        return Response.accepted(RepublishView.of(republisher.requestNow(databaseId, reason))).build();
+        RepublishView accepted = RepublishView.of(republisher.requestNow(databaseId, reason));
+        return Response.accepted(accepted).location(URI.create("/api/catalog/republish/" + accepted.requestId()))
+                .build();
+    }
+
+    @jakarta.ws.rs.GET
+    @Path("/republish/{id}")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "A request to send the catalog again", description = "PENDING while it is worked off, DONE "
+            + "once every backup set was sent and wfdr.backup.republished.v1 published.")
+    public RepublishView republishRequest(@jakarta.ws.rs.PathParam("id") String id) {
+        return RepublishView.of(republisher.find(id));
     }
 
     @POST

@@ -86,6 +86,16 @@ public class Republisher {
         return request(java.util.UUID.randomUUID().toString(), databaseId, "REST API", reason);
     }
 
+    /** A request to send the catalog again, as it stands: PENDING while it is worked off, then DONE. */
+    @jakarta.transaction.Transactional
+    public RepublishRequest find(String id) {
+        RepublishRequest request = em.find(RepublishRequest.class, id);
+        if (request == null) {
+            throw new NotFoundProblem("Republish request", id);
+        }
+        return request;
+    }
+
     /** Requests a restart interrupted, and any whose start was lost. */
     @Scheduled(every = "${wfdr.backup.republish-interval:30s}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -164,8 +164,12 @@ class BackgroundWorkTest {
     @Test
     void onlyAnAdminRepublishesThroughTheApi() {
         as("operator").post("/api/catalog/republish").then().statusCode(403);
-        as("admin").post("/api/catalog/republish?databaseId=" + inventory.fullDb).then().statusCode(202)
-                .body("state", equalTo("PENDING"));
+        String location = as("admin").post("/api/catalog/republish?databaseId=" + inventory.fullDb).then()
+                .statusCode(202).body("state", equalTo("PENDING")).extract().header("Location");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as("viewer").get(location).then().statusCode(200).body("state", equalTo("DONE"),
+                        "databaseId", equalTo(inventory.fullDb)));
+        as("viewer").get("/api/catalog/republish/" + UUID.randomUUID()).then().statusCode(404);
     }
 
     private String pendingCopy(Path source, Path destination) {
