@@ -11,8 +11,4 @@ public record ImageExtent(long offset, long length, boolean zero) {
             throw new IllegalArgumentException("an extent has a non-negative offset and a positive length");
         }
     }
-
-    public long end() {
-        return offset + length;
-    }
 }

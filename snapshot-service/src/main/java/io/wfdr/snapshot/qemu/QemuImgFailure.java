@@ -3,14 +3,7 @@ package io.wfdr.snapshot.qemu;
 /** qemu-img refused or failed: the command as an operator would type it, its exit code and what it printed. */
 public class QemuImgFailure extends RuntimeException {
 
-    private final int exitCode;
-
     public QemuImgFailure(HostCommand command, int exitCode, String output) {
         super(command.display() + " failed (exit " + exitCode + "): " + output.strip());
-        this.exitCode = exitCode;
-    }
-
-    public int exitCode() {
-        return exitCode;
     }
 }
