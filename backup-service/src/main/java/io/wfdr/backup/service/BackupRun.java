@@ -18,7 +18,7 @@ import io.wfdr.backup.messaging.BackupCompleted;
 import io.wfdr.backup.messaging.BackupEvents;
 import io.wfdr.backup.messaging.BackupFailed;
 import io.wfdr.backup.messaging.BackupStarted;
-import io.wfdr.backup.sqlserver.SqlServerFailure;
+import io.wfdr.spine.sqlserver.SqlServerFailure;
 import io.wfdr.backup.sqlserver.SqlServerGateway;
 import io.wfdr.spine.contract.BackupSet;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -24,7 +24,7 @@ import io.wfdr.backup.messaging.BackupCopied;
 import io.wfdr.backup.messaging.BackupEvents;
 import io.wfdr.backup.messaging.OffsiteCopyFacts;
 import io.wfdr.backup.offsite.OffsiteCopier;
-import io.wfdr.backup.sqlserver.SqlServerFailure;
+import io.wfdr.spine.sqlserver.SqlServerFailure;
 import io.wfdr.spine.contract.BackupManifest;
 import io.wfdr.spine.contract.BackupSet;
 import io.wfdr.spine.contract.ManifestStore;

@@ -1,5 +1,8 @@
 package io.wfdr.backup.sqlserver;
 
+import io.wfdr.spine.sqlserver.SqlServerTarget;
+import io.wfdr.spine.sqlserver.SqlServerFailure;
+import io.wfdr.spine.sqlserver.StatementRunner;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

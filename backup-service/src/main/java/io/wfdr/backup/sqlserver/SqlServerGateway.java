@@ -1,5 +1,7 @@
 package io.wfdr.backup.sqlserver;
 
+import io.wfdr.spine.sqlserver.SqlServerTarget;
+import io.wfdr.spine.sqlserver.SqlServerFailure;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.IntConsumer;

@@ -1,5 +1,6 @@
 package io.wfdr.backup.sqlserver;
 
+import io.wfdr.spine.sqlserver.SqlServerTarget;
 import io.wfdr.backup.domain.KnownLogin;
 import io.wfdr.backup.domain.KnownServer;
 import io.wfdr.backup.domain.SqlServerConnection;

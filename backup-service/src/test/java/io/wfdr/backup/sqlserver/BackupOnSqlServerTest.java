@@ -1,5 +1,7 @@
 package io.wfdr.backup.sqlserver;
 
+import io.wfdr.spine.sqlserver.SqlServerTarget;
+import io.wfdr.spine.sqlserver.SqlServerFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package io.wfdr.backup.sqlserver;
 
+import io.wfdr.spine.sqlserver.SqlServerTarget;
 import io.wfdr.spine.tsql.TSql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,5 +1,8 @@
 package io.wfdr.backup.sqlserver;
 
+import io.wfdr.spine.sqlserver.SqlServerTarget;
+import io.wfdr.spine.sqlserver.SqlServerFailure;
+import io.wfdr.spine.sqlserver.SqlServerError;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.wfdr.backup.sqlserver;
+package io.wfdr.spine.sqlserver;
 
 /** One error SQL Server reported, with its number (see shared/reference/sqlserver.md for the ones that matter). */
 public record SqlServerError(int number, int severity, String message) {

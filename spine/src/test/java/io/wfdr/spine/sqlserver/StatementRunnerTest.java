@@ -1,4 +1,4 @@
-package io.wfdr.backup.sqlserver;
+package io.wfdr.spine.sqlserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package io.wfdr.backup.sqlserver;
+package io.wfdr.spine.sqlserver;
 
 import java.sql.SQLException;
 import java.util.ArrayList;

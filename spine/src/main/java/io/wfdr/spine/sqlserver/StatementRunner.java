@@ -1,4 +1,4 @@
-package io.wfdr.backup.sqlserver;
+package io.wfdr.spine.sqlserver;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,7 +40,7 @@ public final class StatementRunner {
     }
 
     /** Turns STATS messages into progress and keeps every other message as it is. */
-    static ISQLServerMessageHandler progressTo(IntConsumer progress) {
+    public static ISQLServerMessageHandler progressTo(IntConsumer progress) {
         return message -> {
             if (message.getErrorNumber() == PERCENT_PROCESSED) {
                 percentOf(message).ifPresent(progress::accept);
