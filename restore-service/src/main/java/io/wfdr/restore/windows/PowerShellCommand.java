@@ -18,7 +18,8 @@ public final class PowerShellCommand {
     /** cmd.exe's limit on a command line; longer ones are cut, so they are refused before they are sent. */
     public static final int MAX_LENGTH = 8191;
 
-    private static final String OPTIONS = " -NoLogo -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand ";
+    private static final String OPTIONS =
+            " -NoLogo -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand ";
 
     private PowerShellCommand() {
     }

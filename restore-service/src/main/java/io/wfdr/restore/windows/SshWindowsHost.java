@@ -12,6 +12,7 @@ import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.future.CancelOption;
 import org.jboss.logging.Logger;
 
 import io.wfdr.restore.config.WindowsConfig;
@@ -25,6 +26,8 @@ import io.wfdr.spine.secrets.SecretResolver;
 final class SshWindowsHost implements WindowsHost {
 
     private static final Logger LOG = Logger.getLogger(SshWindowsHost.class);
+    /** A connect or logon not done in time is cancelled, so no session completes later, unseen and unclosed. */
+    private static final CancelOption[] GIVE_UP = {CancelOption.CANCEL_ON_TIMEOUT, CancelOption.CANCEL_ON_INTERRUPT};
 
     private final WindowsTarget target;
     private final Supplier<SshClient> client;
@@ -68,7 +71,7 @@ final class SshWindowsHost implements WindowsHost {
         Duration timeout = config.connectTimeout();
         try {
             return client.get().connect(target.user(), target.host(), target.port(), pin.asContext(), null)
-                    .verify(timeout).getSession();
+                    .verify(timeout, GIVE_UP).getSession();
         } catch (IOException e) {
             throw new WindowsHostFailure(display() + " cannot be reached within " + timeout + " ("
                     + e.getMessage() + ")", e);
@@ -78,7 +81,7 @@ final class SshWindowsHost implements WindowsHost {
     private void logOn(ClientSession session, PinnedHostKey.Pin pin) throws WindowsHostFailure {
         session.addPasswordIdentity(password());
         try {
-            session.auth().verify(config.authTimeout());
+            session.auth().verify(config.authTimeout(), GIVE_UP);
         } catch (IOException e) {
             throw logOnFailure(pin, e);
         }

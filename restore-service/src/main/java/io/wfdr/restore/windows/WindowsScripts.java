@@ -124,7 +124,8 @@ public final class WindowsScripts {
     // Standard input is read as UTF-8 bytes: [Console]::In would decode it with the console's OEM code page and
     // alter a password with non-ASCII characters. The connection string builder braces whatever the password holds.
     private static final String TEST = """
-            $stdin = New-Object System.IO.StreamReader -ArgumentList ([Console]::OpenStandardInput()), ([System.Text.Encoding]::UTF8)
+            $stdinStream = [Console]::OpenStandardInput()
+            $stdin = New-Object System.IO.StreamReader -ArgumentList $stdinStream, ([System.Text.Encoding]::UTF8)
             $builder = New-Object System.Data.Odbc.OdbcConnectionStringBuilder
             $builder['DSN'] = $name
             $builder['UID'] = $login
@@ -152,7 +153,8 @@ public final class WindowsScripts {
     }
 
     public static PowerShellScript serviceStates(List<String> names) {
-        String text = script("service-states", STATES, names(names) + "Write-Reply @(Get-States $names (Get-Listed $names))\n");
+        String text = script("service-states", STATES,
+                names(names) + "Write-Reply @(Get-States $names (Get-Listed $names))\n");
         return new PowerShellScript("read the state of " + join(names), text, null, false, STARTUP);
     }
 
@@ -236,7 +238,8 @@ public final class WindowsScripts {
     }
 
     private static String dsn(String name, String platform) {
-        if (name == null || name.isBlank() || name.length() > 32 || name.chars().anyMatch(c -> DSN_FORBIDDEN.indexOf(c) >= 0)) {
+        if (name == null || name.isBlank() || name.length() > 32
+                || name.chars().anyMatch(c -> DSN_FORBIDDEN.indexOf(c) >= 0)) {
             throw new IllegalArgumentException("not an ODBC DSN name (at most 32 characters, none of "
                     + DSN_FORBIDDEN + "): " + name);
         }

@@ -59,8 +59,8 @@ final class FakeWindows {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
-    private static final Pattern DEADLINE = Pattern.compile("^\\$deadline = \\[DateTime\\]::UtcNow\\.AddSeconds\\((\\d+)\\)$",
-            Pattern.MULTILINE);
+    private static final Pattern DEADLINE = Pattern.compile(
+            "^\\$deadline = \\[DateTime\\]::UtcNow\\.AddSeconds\\((\\d+)\\)$", Pattern.MULTILINE);
     private static final int POLLS_PER_SECOND = 4;
 
     private final Map<String, Service> services = new LinkedHashMap<>();

@@ -23,7 +23,8 @@ class PowerShellRepliesTest {
     @Test
     void serviceStatesAreReadInOrder() throws Exception {
         List<ServiceState> states = WindowsReplies.serviceStates(ok(
-                "[{\"name\":\"iProcessEngine\",\"status\":\"StopPending\"},{\"name\":\"X\",\"status\":\"Missing\"}]\r\n"));
+                "[{\"name\":\"iProcessEngine\",\"status\":\"StopPending\"},"
+                        + "{\"name\":\"X\",\"status\":\"Missing\"}]\r\n"));
 
         assertEquals(List.of(new ServiceState("iProcessEngine", "StopPending"), new ServiceState("X", "Missing")),
                 states);
@@ -40,7 +41,8 @@ class PowerShellRepliesTest {
     @Test
     void aDsnIsRead() throws Exception {
         Optional<DsnSettings> dsn = WindowsReplies.dsn(ok("{\"name\":\"TFLOWF\",\"platform\":\"32-bit\","
-                + "\"driver\":\"SQL Server\",\"server\":\"DRSQL01\",\"database\":\"TFLOWF_DR\",\"login\":\"tfwfowner\"}"));
+                + "\"driver\":\"SQL Server\",\"server\":\"DRSQL01\",\"database\":\"TFLOWF_DR\","
+                + "\"login\":\"tfwfowner\"}"));
 
         assertEquals(Optional.of(new DsnSettings("TFLOWF", "32-bit", "SQL Server", "DRSQL01", "TFLOWF_DR",
                 "tfwfowner")), dsn);

@@ -82,7 +82,7 @@ class WindowsScriptsOverSshTest {
 
         assertEquals(List.of(new ServiceState(ENGINE, "Stopped"), new ServiceState(WATCHER, "Stopped"),
                 new ServiceState(TRANSFLO, "Stopped")), states);
-        assertEquals(List.of(WATCHER, ENGINE), windows.stopped, "a dependent first, what is stopped is not stopped again");
+        assertEquals(List.of(WATCHER, ENGINE), windows.stopped, "a dependent first; a stopped service is left");
     }
 
     @Test
@@ -143,8 +143,10 @@ class WindowsScriptsOverSshTest {
         assertEquals(new DsnSettings("TFLOWF", PLATFORM_32, "SQL Server", "DRSQL01", "TFLOWF_DR", "tfwfowner"),
                 settings);
         assertEquals(PowerShellCommand.POWERSHELL_32, windows.received.get(0).powershell());
+        DsnSettings untouched = WindowsReplies.dsn(host.run(WindowsScripts.readDsn("TFLOWF", PLATFORM_64)))
+                .orElseThrow();
         assertEquals(new DsnSettings("TFLOWF", PLATFORM_64, "ODBC Driver 17 for SQL Server", "PRODSQL01", "TFLOWF",
-                "tfwfowner"), WindowsReplies.dsn(host.run(WindowsScripts.readDsn("TFLOWF", PLATFORM_64))).orElseThrow());
+                "tfwfowner"), untouched);
         assertEquals("powershell.exe", windows.received.get(1).powershell());
     }
 

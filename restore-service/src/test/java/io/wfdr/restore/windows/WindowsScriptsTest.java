@@ -47,7 +47,8 @@ class WindowsScriptsTest {
 
     @Test
     void theDsnScriptsOfThe32BitPlatformRunIn32BitPowerShellAndTheOthersIn64Bit() {
-        assertEquals(List.of(false, false, false, true, true, true), all().stream().map(PowerShellScript::x86).toList());
+        assertEquals(List.of(false, false, false, true, true, true),
+                all().stream().map(PowerShellScript::x86).toList());
         assertFalse(WindowsScripts.readDsn("TFLOWF", PLATFORM_64).x86());
         assertFalse(WindowsScripts.testDsn("TFLOWF", PLATFORM_64, "tfwfowner", PASSWORD).x86());
     }
