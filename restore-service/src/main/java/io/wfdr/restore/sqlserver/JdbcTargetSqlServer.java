@@ -59,7 +59,7 @@ public class JdbcTargetSqlServer implements TargetSqlServer {
     /** Default folders fall back to master's own folders when SERVERPROPERTY has none; the separator to theirs. */
     @Override
     public ServerFacts facts() throws SqlServerFailure {
-        return query(TSqlStatement.of(TargetQueries.FACTS), q -> { }, row -> {
+        return query(TSqlStatement.of(TargetQueries.FACTS), NO_PARAMETERS, row -> {
             String version = row.getString("product_version");
             String separator = row.getString("path_separator");
             String dataPath = row.getString("data_path");
@@ -88,7 +88,7 @@ public class JdbcTargetSqlServer implements TargetSqlServer {
 
     @Override
     public List<String> pathsInUse(List<String> physicalPaths) throws SqlServerFailure {
-        Set<String> inUse = new HashSet<>(query(TSqlStatement.of(TargetQueries.MASTER_FILES), q -> { },
+        Set<String> inUse = new HashSet<>(query(TSqlStatement.of(TargetQueries.MASTER_FILES), NO_PARAMETERS,
                 row -> row.getString("physical_name").toUpperCase(Locale.ROOT)));
         return physicalPaths.stream().filter(p -> inUse.contains(p.toUpperCase(Locale.ROOT))).toList();
     }
@@ -107,7 +107,7 @@ public class JdbcTargetSqlServer implements TargetSqlServer {
             volume = Volume.holding(folder, fixedDrives());
         }
         if (volume.isEmpty()) {
-            volume = Volume.holding(folder, query(TSqlStatement.of(TargetQueries.XP_FIXEDDRIVES), q -> { },
+            volume = Volume.holding(folder, query(TSqlStatement.of(TargetQueries.XP_FIXEDDRIVES), NO_PARAMETERS,
                     row -> new Volume(row.getString(1) + ":\\", row.getLong(2) * MEGABYTE)));
         }
         return volume.orElseThrow(() -> new SqlServerFailure("free bytes of " + folder, List.of(new SqlServerError(0,
@@ -125,12 +125,12 @@ public class JdbcTargetSqlServer implements TargetSqlServer {
 
     @Override
     public List<BackupHeader> headerOnly(List<String> files) throws SqlServerFailure {
-        return query(TSqlStatement.of(TargetQueries.headerOnly(files)), q -> { }, JdbcTargetSqlServer::header);
+        return query(TSqlStatement.of(TargetQueries.headerOnly(files)), NO_PARAMETERS, JdbcTargetSqlServer::header);
     }
 
     @Override
     public List<BackupFile> fileListOnly(List<String> files, int position) throws SqlServerFailure {
-        return query(TSqlStatement.of(TargetQueries.fileListOnly(files, position)), q -> { },
+        return query(TSqlStatement.of(TargetQueries.fileListOnly(files, position)), NO_PARAMETERS,
                 row -> new BackupFile(row.getString("LogicalName"), row.getString("PhysicalName"),
                         row.getString("Type"), row.getBigDecimal("Size").longValueExact()));
     }
@@ -156,7 +156,7 @@ public class JdbcTargetSqlServer implements TargetSqlServer {
 
     @Override
     public List<DatabaseUser> users(String database) throws SqlServerFailure {
-        return query(TSqlStatement.of(TargetQueries.users(database)), q -> { },
+        return query(TSqlStatement.of(TargetQueries.users(database)), NO_PARAMETERS,
                 row -> new DatabaseUser(row.getString("name"), row.getBytes("sid"), row.getString("type").trim(),
                         row.getString("login_name")));
     }
@@ -192,20 +192,30 @@ public class JdbcTargetSqlServer implements TargetSqlServer {
         void set(PreparedStatement query) throws SQLException;
     }
 
+    private static final Parameters NO_PARAMETERS = query -> { };
+
+    /** Without parameters a plain Statement runs the text as it is (a RESTORE ...ONLY needs no sp_executesql). */
     private <T> List<T> query(TSqlStatement statement, Parameters parameters, ResultRows.Row<T> mapper)
             throws SqlServerFailure {
-        try (Connection connection = connect();
-                PreparedStatement query = connection.prepareStatement(statement.sql())) {
-            query.setQueryTimeout(0);
-            parameters.set(query);
-            return ResultRows.read(query, query.execute(), mapper);
+        try (Connection connection = connect()) {
+            if (parameters == NO_PARAMETERS) {
+                try (Statement query = connection.createStatement()) {
+                    query.setQueryTimeout(0);
+                    return ResultRows.read(query, query.execute(statement.sql()), mapper);
+                }
+            }
+            try (PreparedStatement query = connection.prepareStatement(statement.sql())) {
+                query.setQueryTimeout(0);
+                parameters.set(query);
+                return ResultRows.read(query, query.execute(), mapper);
+            }
         } catch (SQLException e) {
             throw SecretRedaction.failure(statement, e);
         }
     }
 
     private List<Volume> volumes(String sql) throws SqlServerFailure {
-        return query(TSqlStatement.of(sql), q -> { },
+        return query(TSqlStatement.of(sql), NO_PARAMETERS,
                 row -> new Volume(row.getString(1), row.getLong(2)));
     }
 
