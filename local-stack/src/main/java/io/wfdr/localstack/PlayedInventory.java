@@ -46,7 +46,9 @@ public final class PlayedInventory {
     }
 
     /**
-     * A physical server (no host) or a VM on the VM host given; a database server also has its SQL Server.
+     * A physical server (no host) or a VM on the VM host given; a database server also has its SQL Server. It has
+     * no Windows services, no remote shell and no Workflow URL: put {@code windowsServices},
+     * {@link #remoteShell} or {@code workflowUrl} (a Workflow Web Server's) to give it some.
      */
     public Map<String, Object> server(String id, String name, String siteId, String hostId, List<String> roles) {
         Map<String, Object> server = view("id", id, "name", name, "currentName", name, "environmentId",
@@ -55,11 +57,17 @@ public final class PlayedInventory {
                 "hardware", view("cpuSockets", 2, "coresPerSocket", 8, "clockGhz", 2.6, "memoryGb", 64,
                         "diskGb", 2000, "fileSystem", "NTFS"),
                 "operatingSystem", view("name", "Windows Server 2019 Standard", "servicePack", null),
-                "state", "ONLINE");
+                "state", "ONLINE", "windowsServices", List.of(), "workflowUrl", null);
         if (roles.contains("DATABASE_SERVER")) {
             server.put("sqlServer", view("version", "Microsoft SQL Server 2019", "servicePack", "CU18"));
         }
         return server;
+    }
+
+    /** How wfdr reaches a server's OpenSSH, as a server's {@code remoteShell} carries it. */
+    public static Map<String, Object> remoteShell(int port, String user, String secretRef,
+            String hostKeyFingerprint) {
+        return view("port", port, "user", user, "secretRef", secretRef, "hostKeyFingerprint", hostKeyFingerprint);
     }
 
     public Map<String, Object> login(String id, String name, String serverId, String secretRef) {

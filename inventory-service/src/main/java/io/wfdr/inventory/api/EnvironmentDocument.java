@@ -12,6 +12,7 @@ import io.wfdr.inventory.domain.RecoveryModel;
 import io.wfdr.inventory.domain.ServerRole;
 import io.wfdr.inventory.domain.ServerState;
 import io.wfdr.inventory.domain.SiteRole;
+import io.wfdr.inventory.domain.WorkflowUrl;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,6 +21,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A whole environment as a pipeline sends it: every part refers to the others by name (site, host, server,
@@ -48,7 +50,17 @@ public record EnvironmentDocument(
     public record ServerEntry(@NotBlank String name, @NotBlank String site, @NotEmpty Set<@NotNull ServerRole> roles,
             @NotNull MachineType machineType, String host, @NotNull @Valid Hardware hardware,
             @NotNull @Valid OperatingSystem operatingSystem, @Valid SqlServerInstall sqlServer,
-            @Valid InstalledSoftware software, ServerState state) {
+            @Valid InstalledSoftware software, ServerState state,
+            @Schema(description = WindowsServiceNames.DESCRIPTION)
+            @Size(max = WindowsServiceNames.MAX_COUNT) List<@NotBlank @Size(max = WindowsServiceNames.MAX_LENGTH)
+                    @Pattern(regexp = WindowsServiceNames.ALLOWED, message = WindowsServiceNames.RULE) String>
+                    windowsServices,
+            @Valid RemoteShell remoteShell,
+            @Schema(description = ServerRequest.WORKFLOW_URL) @Size(max = WorkflowUrl.MAX_LENGTH) String workflowUrl) {
+
+        public ServerEntry {
+            windowsServices = WindowsServiceNames.asSent(windowsServices);
+        }
     }
 
     public record PairEntry(@NotBlank String production, @NotBlank String dr) {

@@ -47,7 +47,10 @@ public class ServerResource {
              "hardware": {"cpuSockets": 2, "coresPerSocket": 2, "clockGhz": 3.0, "memoryGb": 8, "diskGb": 120,
                           "fileSystem": "NTFS"},
              "operatingSystem": {"name": "Windows Server 2019", "servicePack": "R2"},
-             "software": {"transfloVersion": "9.4", "workflowVersion": "11.4.1"}}""";
+             "software": {"transfloVersion": "9.4", "workflowVersion": "11.4.1"},
+             "windowsServices": ["iProcess Engine WFDR01", "iProcess Process Sentinels WFDR01"],
+             "remoteShell": {"port": 22, "user": "ATLANTA\\\\svc-wfdr", "secretRef": "k8s:wfdr-hosts/svc-wfdr-atlanta",
+                             "hostKeyFingerprint": "SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU"}}""";
 
     private final ServerService servers;
     private final FailoverService failover;
@@ -82,7 +85,8 @@ public class ServerResource {
     @POST
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Register a server", description = "The name must be a valid Windows computer name; a VM "
-            + "needs its VM host; a database server needs its SQL Server version.")
+            + "needs its VM host; a database server needs its SQL Server version; only a Workflow Web Server has a "
+            + "workflowUrl; remoteShell.secretRef is a secret reference, never the password.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "DR Workflow server", value = SERVER_EXAMPLE)))
     @APIResponseSchema(value = ServerView.class, responseCode = "201", responseDescription = "The server; Location names it")
     public Response register(@Valid @NotNull ServerRequest request) {
@@ -93,7 +97,8 @@ public class ServerResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Replace the description of a server", description = "Re-checks the drift of its pair.")
+    @Operation(summary = "Replace the description of a server", description = "Re-checks the drift of its pair. "
+            + "Everything is replaced as sent: a windowsServices, remoteShell or workflowUrl left out is cleared.")
     public ServerView update(@PathParam("id") String id, @Valid @NotNull ServerRequest request) {
         return servers.update(id, request);
     }

@@ -39,7 +39,8 @@ public final class Views {
         InstalledSoftware software = new InstalledSoftware(s.transfloVersion, s.workflowVersion, s.browser,
                 s.updates());
         return new ServerView(s.id, s.name, s.nameNow(), s.environmentId, s.siteId, s.roles, s.machineType,
-                s.hostId, hardware, os, sql, software, s.state);
+                s.hostId, hardware, os, sql, software, s.state, s.windowsServices, RemoteShell.of(s.remoteShell),
+                s.workflowUrl);
     }
 
     public static PairView of(ServerPair p, Server production, Server dr) {

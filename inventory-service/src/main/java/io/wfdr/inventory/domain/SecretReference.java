@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Where a password lives, never the password: {@code env:NAME}, {@code file:/absolute/path} or
- * {@code k8s:secret-name/key}.
+ * {@code k8s:secret-name/key}. The same rules for every secret the inventory names (a SQL login's, a remote
+ * shell account's), so a password sent where its reference belongs is refused, never stored.
  */
 public final class SecretReference {
 
@@ -21,7 +22,7 @@ public final class SecretReference {
 
     public static Optional<String> problemWith(String reference) {
         if (reference == null || reference.isBlank()) {
-            return Optional.of("a login needs a secret reference (env:NAME, file:/path or k8s:secret/key)");
+            return Optional.of("needs a secret reference (env:NAME, file:/path or k8s:secret/key)");
         }
         if (reference.length() > MAX_LENGTH) {
             return Optional.of("must be at most " + MAX_LENGTH + " characters");

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -98,6 +99,19 @@ public class Server {
     @Column(nullable = false)
     public ServerState state;
 
+    /** The Windows services wfdr stops and starts here (their names, in the order given), e.g. iProcess's. */
+    @Convert(converter = WindowsServicesConverter.class)
+    @Column(name = "windows_services", nullable = false)
+    public java.util.List<String> windowsServices = java.util.List.of();
+
+    /** How wfdr reaches this server's OpenSSH; null when it cannot drive the server. */
+    @Embedded
+    public RemoteShellAccess remoteShell;
+
+    /** The http(s) URL a Workflow Web Server answers on. */
+    @Column(name = "workflow_url")
+    public String workflowUrl;
+
     @Version
     public long revision;
 
@@ -113,6 +127,10 @@ public class Server {
 
     public boolean isDatabaseServer() {
         return hasRole(ServerRole.DATABASE_SERVER);
+    }
+
+    public boolean isWorkflowWebServer() {
+        return hasRole(ServerRole.WORKFLOW_WEB_SERVER);
     }
 
     public boolean isWorkflowServer() {

@@ -244,7 +244,7 @@ public class EnvironmentImportService {
                 server.id = UUID.randomUUID().toString();
                 ServerRequest request = new ServerRequest(e.name(), site.id, e.roles(), e.machineType(),
                         host == null ? null : host.id, e.hardware(), e.operatingSystem(), e.sqlServer(),
-                        e.software(), e.state());
+                        e.software(), e.state(), e.windowsServices(), e.remoteShell(), e.workflowUrl());
                 ServerFields.apply(server, request, site, request.hostId());
                 server.state = ServerFields.initialState(request, site);
                 ServerRules.checkServer(path, server, site, host, "host", violations);

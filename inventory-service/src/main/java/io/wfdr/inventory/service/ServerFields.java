@@ -4,7 +4,9 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import io.wfdr.inventory.api.RemoteShell;
 import io.wfdr.inventory.api.ServerRequest;
+import io.wfdr.inventory.domain.RemoteShellAccess;
 import io.wfdr.inventory.domain.Server;
 import io.wfdr.inventory.domain.ServerState;
 import io.wfdr.inventory.domain.Site;
@@ -38,6 +40,14 @@ final class ServerFields {
         server.browser = r.software() == null ? null : r.software().browser();
         server.installedUpdates = r.software() == null ? null : r.software().updates().stream()
                 .map(kb -> kb.trim().toUpperCase(Locale.ROOT)).distinct().collect(Collectors.joining(","));
+        server.windowsServices = r.windowsServices();
+        server.remoteShell = remoteShell(r.remoteShell());
+        server.workflowUrl = r.workflowUrl();
+    }
+
+    private static RemoteShellAccess remoteShell(RemoteShell shell) {
+        return shell == null ? null
+                : new RemoteShellAccess(shell.port(), shell.user(), shell.secretRef(), shell.hostKeyFingerprint());
     }
 
     /** A new server starts online at a production site and offline standby at a DR site, unless told otherwise. */

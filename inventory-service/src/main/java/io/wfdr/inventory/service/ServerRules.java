@@ -1,12 +1,18 @@
 package io.wfdr.inventory.service;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 import io.wfdr.inventory.domain.ComputerName;
 import io.wfdr.inventory.domain.Host;
 import io.wfdr.inventory.domain.HostKind;
 import io.wfdr.inventory.domain.MachineType;
+import io.wfdr.inventory.domain.RemoteShellAccess;
+import io.wfdr.inventory.domain.SecretReference;
 import io.wfdr.inventory.domain.Server;
 import io.wfdr.inventory.domain.Site;
 import io.wfdr.inventory.domain.SiteRole;
+import io.wfdr.inventory.domain.WorkflowUrl;
 import io.wfdr.spine.problem.Violations;
 
 /**
@@ -35,6 +41,44 @@ final class ServerRules {
         if (server.isDatabaseServer() && server.sqlServerVersion == null) {
             v.add(path + "sqlServer", "a database server needs its SQL Server version and service pack");
         }
+        checkWindowsServices(path, server, v);
+        checkRemoteShell(path, server.remoteShell, v);
+        checkWorkflowUrl(path, server, v);
+    }
+
+    /** Windows sees one service whatever the case of its name: listing it twice would stop it twice. */
+    private static void checkWindowsServices(String path, Server server, Violations v) {
+        Map<String, Integer> seen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 0; i < server.windowsServices.size(); i++) {
+            String name = server.windowsServices.get(i);
+            if (name == null) {
+                continue;
+            }
+            Integer first = seen.putIfAbsent(name, i);
+            if (first != null) {
+                v.add(path + "windowsServices[" + i + "]", "names the service of windowsServices[" + first
+                        + "] again; Windows service names are the same whatever their case");
+            }
+        }
+    }
+
+    /** The account's secret is a reference, checked as a SQL login's is: a password here is refused. */
+    private static void checkRemoteShell(String path, RemoteShellAccess shell, Violations v) {
+        if (shell != null) {
+            SecretReference.problemWith(shell.secretRef).ifPresent(p -> v.add(path + "remoteShell.secretRef", p));
+        }
+    }
+
+    private static void checkWorkflowUrl(String path, Server server, Violations v) {
+        if (server.workflowUrl == null) {
+            return;
+        }
+        if (!server.isWorkflowWebServer()) {
+            v.add(path + "workflowUrl", "only a Workflow Web Server answers on a Workflow URL; this server's roles "
+                    + "are " + server.roles + ", leave it out");
+            return;
+        }
+        WorkflowUrl.problemWith(server.workflowUrl).ifPresent(p -> v.add(path + "workflowUrl", p));
     }
 
     static void checkPair(String path, Server production, Site productionSite, Server dr, Site drSite,

@@ -99,6 +99,60 @@ class EnvironmentImportTest extends InventoryTest {
                         "detail", org.hamcrest.Matchers.not(containsString("BigDecimal")));
     }
 
+    @Test
+    void aServersServicesRemoteShellAndWorkflowUrlAreImportedAsSent() {
+        String prefix = InventoryApi.uniqueName("RUN");
+        String tag = prefix.substring(prefix.length() - 6);
+        Map<String, Object> document = document(prefix, 1);
+        List<Map<String, Object>> servers = new ArrayList<>(entries(document, "servers"));
+        Map<String, Object> engine = servers.stream().filter(s -> s.get("name").equals("W" + tag + "D")).findFirst()
+                .orElseThrow();
+        engine.put("windowsServices", List.of("iProcess Engine", "iProcess Process Sentinels"));
+        engine.put("remoteShell", ServerRunbookFieldsTest.shell("ATLANTA\\svc-wfdr", "file:/run/secrets/svc-wfdr",
+                ServerRunbookFieldsTest.FINGERPRINT));
+        Map<String, Object> web = server("V" + tag, "Atlanta", "esx-d-" + tag, "WORKFLOW_WEB_SERVER");
+        web.put("workflowUrl", "https://v" + tag.toLowerCase() + ".atlanta.example.com/Workflow");
+        servers.add(web);
+        document.put("servers", servers);
+
+        as("operator").body(document).post("/api/environments/import").then().statusCode(201);
+        as("viewer").queryParam("name", "W" + tag + "D").get("/api/servers").then()
+                .body("items[0].windowsServices", org.hamcrest.Matchers.contains("iProcess Engine",
+                                "iProcess Process Sentinels"),
+                        "items[0].remoteShell.port", equalTo(22),
+                        "items[0].remoteShell.user", equalTo("ATLANTA\\svc-wfdr"),
+                        "items[0].remoteShell.secretRef", equalTo("file:/run/secrets/svc-wfdr"),
+                        "items[0].remoteShell.hostKeyFingerprint", equalTo(ServerRunbookFieldsTest.FINGERPRINT),
+                        "items[0].workflowUrl", org.hamcrest.Matchers.nullValue());
+        as("viewer").queryParam("name", "V" + tag).get("/api/servers").then()
+                .body("items[0].workflowUrl", equalTo(web.get("workflowUrl")), "items[0].windowsServices",
+                        org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void theServersRunbookRulesHoldInTheImportWithPathsInTheDocumentsWords() {
+        Map<String, Object> document = document(InventoryApi.uniqueName("RUL"), 2);
+        List<Map<String, Object>> servers = entries(document, "servers");
+        servers.get(0).put("windowsServices", List.of("iProcessSentinels", "IPROCESSSENTINELS"));
+        servers.get(1).put("windowsServices", List.of("iProcess\tEngine"));
+        servers.get(2).put("remoteShell", ServerRunbookFieldsTest.shell("svc-wfdr", "Sup3rSecret!",
+                ServerRunbookFieldsTest.FINGERPRINT));
+        servers.get(3).put("remoteShell", ServerRunbookFieldsTest.shell("svc-wfdr", "env:WFDR_SECRET_SSH",
+                "SHA256:not-a-fingerprint"));
+        servers.get(servers.size() - 1).put("workflowUrl", "https://sql.example.com/Workflow");
+
+        String refused = as("operator").body(document).post("/api/environments/import").then().statusCode(400)
+                .body("detail", containsString("nothing was stored"),
+                        "errors.field", org.hamcrest.Matchers.containsInAnyOrder("servers[0].windowsServices[1]",
+                                "servers[1].windowsServices[0]", "servers[2].remoteShell.secretRef",
+                                "servers[3].remoteShell.hostKeyFingerprint",
+                                "servers[" + (servers.size() - 1) + "].workflowUrl"))
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(refused.contains("Sup3rSecret"), refused);
+        as("viewer").get("/api/environments?size=500").then()
+                .body("items.findAll { it.name == '" + document.get("name") + "' }.size()", equalTo(0));
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> entries(Map<String, Object> document, String key) {
         return (List<Map<String, Object>>) document.get(key);

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.wfdr.inventory.InventoryTest;
 import io.wfdr.inventory.api.InventoryApi;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class InventoryEventContractTest extends InventoryTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FINGERPRINT = "SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s";
     private static final Set<String> MADE_HERE = Set.of("environment.registered", "site.registered",
             "host.registered", "server.registered", "server.updated", "database.registered", "login.registered",
             "dsn.registered", "pair.paired", "deployment.recorded", "drift.detected", "pair.failed-over",
@@ -65,8 +69,71 @@ class InventoryEventContractTest extends InventoryTest {
         assertTrue(refused.getMessage().contains("location"), refused.getMessage());
     }
 
+    @Test
+    void theServerEventsCarryTheServicesTheRemoteShellAndTheWorkflowUrlAndReadThroughTheSchema() throws Exception {
+        String site = InventoryApi.site(InventoryApi.environment(), "DR");
+        String name = InventoryApi.uniqueName("WF");
+        Map<String, Object> server = drivable(name, site);
+        String id = InventoryApi.create("/api/servers", server);
+        JsonNode registered = awaitServerEvent(id, "wfdr.inventory.server.registered.v1");
+        assertEquals(List.of("iProcess Engine " + name, "iProcess Process Sentinels"),
+                JSON.convertValue(registered.get("windowsServices"), List.class));
+        assertEquals(JSON.readTree("{\"port\":2222,\"user\":\"ATLANTA\\\\svc-wfdr\","
+                + "\"secretRef\":\"k8s:wfdr-hosts/svc-wfdr\",\"hostKeyFingerprint\":\"" + FINGERPRINT + "\"}"),
+                registered.get("remoteShell"));
+        assertEquals("https://" + name.toLowerCase() + ".atlanta.example.com/Workflow",
+                registered.get("workflowUrl").asText());
+
+        server.remove("remoteShell");
+        server.remove("workflowUrl");
+        server.put("windowsServices", List.of());
+        as("operator").body(server).put("/api/servers/" + id).then().statusCode(200);
+        JsonNode updated = awaitServerEvent(id, "wfdr.inventory.server.updated.v1");
+        assertEquals(0, updated.get("windowsServices").size());
+        assertTrue(updated.has("workflowUrl") && updated.get("workflowUrl").isNull(), updated.toString());
+        assertTrue(!updated.has("remoteShell"), "a remote shell no longer recorded is left out: " + updated);
+    }
+
+    @Test
+    void theStandInsServerWithServicesARemoteShellAndAWorkflowUrlIsWhatTheInventorySends() {
+        PlayedInventory played = PlayedInventory.onTheTestBroker();
+        Map<String, Object> server = played.server("5b0c9e1a-2f3d-4a6b-8c7d-9e0f1a2b3c4d", "WFDR01",
+                "6f1c3c2e-9c1d-4d4e-8f3a-1b2c3d4e5f60", null,
+                List.of("WORKFLOW_IPROCESS_ENGINE", "WORKFLOW_WEB_SERVER"));
+        server.put("windowsServices", List.of("iProcess Engine WFDR01"));
+        server.put("remoteShell", PlayedInventory.remoteShell(22, "svc-wfdr", "env:WFDR_SECRET_SSH", FINGERPRINT));
+        server.put("workflowUrl", "https://wfdr01.atlanta.example.com/Workflow");
+        played.announce("server.registered", server);
+
+        server.put("remoteShell", PlayedInventory.remoteShell(22, "svc-wfdr", "env:WFDR_SECRET_SSH", "SHA256:short"));
+        AssertionError refused = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> played.announce("server.registered", server));
+        assertTrue(refused.getMessage().contains("hostKeyFingerprint"), refused.getMessage());
+    }
+
+    /** A Workflow Engine and Web Server wfdr can drive, as a runbook needs it. */
+    private static Map<String, Object> drivable(String name, String siteId) {
+        Map<String, Object> server = InventoryApi.server(name, siteId, null, "WORKFLOW_IPROCESS_ENGINE",
+                "WORKFLOW_WEB_SERVER");
+        server.put("windowsServices", List.of("iProcess Engine " + name, "iProcess Process Sentinels"));
+        server.put("remoteShell", Map.of("port", 2222, "user", "ATLANTA\\svc-wfdr", "secretRef",
+                "k8s:wfdr-hosts/svc-wfdr", "hostKeyFingerprint", FINGERPRINT));
+        server.put("workflowUrl", "https://" + name.toLowerCase() + ".atlanta.example.com/Workflow");
+        return server;
+    }
+
+    /** The event of this type about this server, once it has been read through its AsyncAPI schema. */
+    private static JsonNode awaitServerEvent(String id, String type) throws Exception {
+        var event = TestTopics.ofTestBroker().await(PlayedInventory.TOPIC,
+                r -> id.equals(r.key()) && type.equals(TestTopics.header(r, "ce_type")), Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError(type + " of " + id + " was not published"));
+        assertEquals(List.of(), AsyncApiSchemas.ofThisCheckout().problems(type, event.value()));
+        return JSON.readTree(event.value());
+    }
+
     private static void publishEveryKind() {
         PairedWorkflow pair = InventoryApi.pairedWorkflowServers();
+        InventoryApi.create("/api/servers", drivable(InventoryApi.uniqueName("WF"), pair.drSiteId()));
         String vmHost = InventoryApi.vmHost(pair.productionSiteId());
         String sql = InventoryApi.registerServer(pair.productionSiteId(), vmHost, "DATABASE_SERVER");
         String database = InventoryApi.create("/api/databases", Map.of("name", InventoryApi.uniqueName("TFLOWF"),

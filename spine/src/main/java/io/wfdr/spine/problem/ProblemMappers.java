@@ -239,9 +239,13 @@ public class ProblemMappers {
         return path.toString();
     }
 
+    /**
+     * The field in the sender's words: "create.request.name" is "name" (the method and parameter nodes of a resource
+     * method dropped) and "create.request.tags[2].&lt;list element&gt;" is "tags[2]" (the validator's node for an
+     * element is no field of the body).
+     */
     private static String fieldOf(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        // "create.request.name" -> "name": drop the method and parameter nodes of a resource method
+        String path = violation.getPropertyPath().toString().replaceAll("\\.?<[a-z ]+>", "");
         String[] nodes = path.split("\\.");
         return nodes.length > 2 ? String.join(".", Arrays.copyOfRange(nodes, 2, nodes.length)) : path;
     }
