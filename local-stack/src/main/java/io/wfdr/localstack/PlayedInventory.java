@@ -75,6 +75,13 @@ public final class PlayedInventory {
                 "secretRef", secretRef);
     }
 
+    /** An ODBC System DSN on a Windows server, pointing at a SQL Server's database as one of its logins. */
+    public Map<String, Object> dsn(String id, String name, String serverId, int bitness, String targetServerId,
+            String defaultDatabase, String loginId) {
+        return view("id", id, "name", name, "serverId", serverId, "environmentId", environmentId, "bitness", bitness,
+                "targetServerId", targetServerId, "defaultDatabase", defaultDatabase, "loginId", loginId);
+    }
+
     public Map<String, Object> database(String id, String name, String kind, String serverId, String recoveryModel,
             int rpoMinutes, int rtoMinutes) {
         return view("id", id, "name", name, "kind", kind, "serverId", serverId, "environmentId", environmentId,

@@ -3,6 +3,8 @@ package io.wfdr.restore.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wfdr.restore.domain.KnownDatabase;
 import io.wfdr.restore.domain.KnownPair;
+import io.wfdr.restore.domain.KnownDsn;
+import io.wfdr.restore.domain.KnownLogin;
 import io.wfdr.restore.domain.KnownServer;
 import io.wfdr.restore.domain.KnownSite;
 import io.wfdr.spine.events.IncomingEvent;
@@ -45,6 +47,11 @@ public class InventoryView {
             case "database.removed" -> remove(KnownDatabase.class, Payload.text(data, "id", WHAT));
             case "pair.unpaired" -> remove(KnownPair.class, Payload.text(pairNode(data), "id", WHAT));
             case "server.renamed" -> renamed(data);
+            case "server.state-changed" -> stateChanged(data);
+            case "login.registered", "login.updated" -> em.merge(login(data));
+            case "login.removed" -> remove(KnownLogin.class, Payload.text(data, "id", WHAT));
+            case "dsn.registered", "dsn.updated" -> em.merge(dsn(data));
+            case "dsn.removed" -> remove(KnownDsn.class, Payload.text(data, "id", WHAT));
             default -> {
                 // not needed for restore plans
             }
@@ -65,7 +72,48 @@ public class InventoryView {
         server.name = Payload.text(data, "name", WHAT);
         server.currentName = data.hasNonNull("currentName") ? data.get("currentName").asText() : server.name;
         server.siteId = Payload.text(data, "siteId", WHAT);
+        server.environmentId = data.path("environmentId").asText(null);
+        server.state = data.path("state").asText(null);
+        java.util.List<String> roles = new java.util.ArrayList<>();
+        data.path("roles").forEach(role -> roles.add(role.asText()));
+        server.roles = String.join(",", roles);
+        java.util.List<String> services = new java.util.ArrayList<>();
+        data.path("windowsServices").forEach(service -> services.add(service.asText()));
+        server.windowsServices = String.join("\n", services);
+        server.remoteShell = data.hasNonNull("remoteShell") ? data.get("remoteShell").toString() : null;
+        server.workflowUrl = data.path("workflowUrl").asText(null);
         return server;
+    }
+
+    private static KnownLogin login(JsonNode data) {
+        KnownLogin login = new KnownLogin();
+        login.id = Payload.text(data, "id", WHAT);
+        login.name = Payload.text(data, "name", WHAT);
+        login.serverId = Payload.text(data, "serverId", WHAT);
+        login.environmentId = Payload.text(data, "environmentId", WHAT);
+        login.sid = data.path("sid").asText(null);
+        login.secretRef = data.path("secretRef").asText(null);
+        return login;
+    }
+
+    private static KnownDsn dsn(JsonNode data) {
+        KnownDsn dsn = new KnownDsn();
+        dsn.id = Payload.text(data, "id", WHAT);
+        dsn.name = Payload.text(data, "name", WHAT);
+        dsn.serverId = Payload.text(data, "serverId", WHAT);
+        dsn.environmentId = Payload.text(data, "environmentId", WHAT);
+        dsn.bitness = data.path("bitness").asInt(64);
+        dsn.targetServerId = Payload.text(data, "targetServerId", WHAT);
+        dsn.defaultDatabase = Payload.text(data, "defaultDatabase", WHAT);
+        dsn.loginId = Payload.text(data, "loginId", WHAT);
+        return dsn;
+    }
+
+    private void stateChanged(JsonNode data) {
+        KnownServer server = em.find(KnownServer.class, Payload.text(data, "serverId", WHAT));
+        if (server != null) {
+            server.state = Payload.text(data, "to", WHAT);
+        }
     }
 
     private static KnownDatabase database(JsonNode data) {

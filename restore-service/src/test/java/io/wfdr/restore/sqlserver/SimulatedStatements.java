@@ -54,11 +54,28 @@ final class SimulatedStatements {
     }
 
     static Command parse(String sql) throws SimulatedRefusal {
-        SimulatedStatements parser = new SimulatedStatements(tokenize(sql));
+        SimulatedStatements parser = new SimulatedStatements(tokenize(withStopAtDeclared(sql)));
         Command command = parser.command();
         parser.optional(";");
         parser.expectEnd();
         return command;
+    }
+
+    /**
+     * The runbook sends a log's STOPAT as a variable declared in the same batch (its UTC point at the server's
+     * offset, computed on the server); SQL Server takes a variable there, so the double reads the declared value.
+     */
+    private static String withStopAtDeclared(String sql) {
+        String declare = "DECLARE @stopat datetime2 = ";
+        if (!sql.startsWith(declare)) {
+            return sql;
+        }
+        int end = sql.indexOf(";\n");
+        java.util.regex.Matcher point = java.util.regex.Pattern.compile("CAST\\((N'[^']*')").matcher(sql);
+        if (end < 0 || !point.find() || point.start() > end) {
+            return sql;
+        }
+        return sql.substring(end + 2).replace("STOPAT = @stopat", "STOPAT = " + point.group(1));
     }
 
     private Command command() throws SimulatedRefusal {

@@ -94,6 +94,16 @@ public class AuditContext {
         call.audited = true;
     }
 
+    /**
+     * Work the service does on a requester's behalf outside any call (a runbook's step on its worker thread): the
+     * events and commands it causes name that requester and the request that started the work.
+     */
+    public void onBehalfOf(String requestId, String actor) {
+        requestedAs(requestId);
+        call.channel = AuditRecord.Channel.RUNBOOK;
+        call.actorSubject = bounded(actor);
+    }
+
     /** The command was refused (its rejection is published in the same transaction). */
     public void commandRefused() {
         call.commandOutcome = AuditRecord.Outcome.REFUSED;

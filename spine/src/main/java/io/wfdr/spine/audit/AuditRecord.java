@@ -20,13 +20,15 @@ import jakarta.persistence.Table;
 @Table(name = "audit_record")
 public class AuditRecord extends PanacheEntityBase {
 
-    /** How the call came in. */
-    public enum Channel { REST, KAFKA }
+    /** How the call came in; RUNBOOK for a step of long-running work the service does on a requester's behalf. */
+    public enum Channel { REST, KAFKA, RUNBOOK }
 
     /** What came of it. */
     public enum Outcome {
         /** Committed; the response's status is not recorded yet (the service stopped before it answered). */
         COMMITTED,
+        /** A runbook step began: its input is in {@code detail}. */
+        STARTED,
         /** 2xx. */
         SUCCEEDED,
         /** 4xx other than 401/403: bad input, not found, conflict, unprocessable; nothing changed. */
@@ -89,4 +91,7 @@ public class AuditRecord extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Outcome outcome;
+
+    /** For a runbook step: its input when it starts, its outcome when it ends, in words (never a secret). */
+    public String detail;
 }

@@ -95,6 +95,38 @@ public class AuditTrail {
         }
     }
 
+    /**
+     * A step of work the service does on a requester's behalf (a runbook step starting or ending), written in the
+     * caller's transaction, so the step's stored state and its record commit together.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordWork(WorkStep step) {
+        AuditRecord record = new AuditRecord();
+        record.id = UUID.randomUUID().toString();
+        record.recordedAt = Instant.now(clock);
+        record.requestId = step.requestId();
+        record.traceId = step.traceId();
+        record.channel = AuditRecord.Channel.RUNBOOK;
+        record.actorSubject = step.actorSubject();
+        record.actorName = step.actorName();
+        record.action = step.action();
+        record.target = step.target();
+        record.resourceId = step.resourceId();
+        record.ticketId = step.ticketId();
+        record.outcome = step.outcome();
+        record.detail = step.detail() == null || step.detail().length() <= 4000 ? step.detail()
+                : step.detail().substring(0, 3997) + "...";
+        record.persist();
+    }
+
+    /**
+     * What a work step's record says: on whose behalf (the requester), what ({@code runbook.step.started}), where
+     * ({@code /api/restores/{id}/steps/4}), the runbook's id and ticket, the outcome and the detail in words.
+     */
+    public record WorkStep(String actorSubject, String actorName, String action, String target, String resourceId,
+            String ticketId, AuditRecord.Outcome outcome, String detail, String requestId, String traceId) {
+    }
+
     @Transactional
     public Page<AuditRecord> find(AuditQuery query, int page, int size) {
         List<String> where = new ArrayList<>();

@@ -1,6 +1,6 @@
 package io.wfdr.spine.events;
 
-/** Topic naming shared by all services: {@code wfdr.<service>.events} for facts. */
+/** Topic naming shared by all services: {@code wfdr.<service>.events} for facts, {@code .commands} for requests. */
 public final class Topics {
 
     private Topics() {
@@ -8,5 +8,9 @@ public final class Topics {
 
     public static String events(String service) {
         return "wfdr." + service + ".events";
+    }
+
+    public static String commands(String service) {
+        return "wfdr." + service + ".commands";
     }
 }
