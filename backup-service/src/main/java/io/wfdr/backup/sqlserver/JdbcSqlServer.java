@@ -87,19 +87,6 @@ public class JdbcSqlServer implements SqlServerGateway {
     }
 
     SQLServerDataSource dataSource() {
-        SQLServerDataSource source = new SQLServerDataSource();
-        source.setServerName(target.host());
-        if (target.instanceName() == null) {
-            source.setPortNumber(target.port());
-        } else {
-            source.setInstanceName(target.instanceName());
-        }
-        source.setDatabaseName("master");
-        source.setEncrypt(Boolean.toString(target.encrypt()));
-        source.setTrustServerCertificate(target.trustServerCertificate());
-        source.setApplicationName("wfdr-backup");
-        source.setUser(user);
-        source.setPassword(password.get());
-        return source;
+        return target.masterDataSource("wfdr-backup", user, password.get());
     }
 }

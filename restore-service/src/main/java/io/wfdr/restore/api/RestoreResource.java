@@ -111,10 +111,20 @@ public class RestoreResource {
     @POST
     @Path("/{id}/approve")
     @RolesAllowed(Roles.APPROVER)
+    @RequestBody(required = false)
     @Operation(summary = "Approve a runbook", description = "By an approver who is not its requester; it then runs. "
             + "A change to the runbook after approval voids it.")
     public RunbookView approve(@PathParam("id") String id, @Valid ApprovalRequest request) {
         return act(id, r -> control.approve(id, request == null ? null : request.note()));
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/{id}/options")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Change a runbook's options", description = "DBCC CHECKDB mode, restoring over an existing "
+            + "database; only while no step runs. A change after approval voids it: an approver must agree again.")
+    public RunbookView change(@PathParam("id") String id, @Valid @NotNull RunbookOptions options) {
+        return act(id, r -> control.change(id, options));
     }
 
     @POST

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.wfdr.restore.domain.RunbookStatus;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.wfdr.restore.domain.StepPhase;
 import io.wfdr.restore.domain.StepStatus;
 
@@ -26,6 +27,7 @@ public record RunbookView(String id, String template, String planId, String data
             @JsonInclude(JsonInclude.Include.NON_NULL) Instant approvedAt) {
     }
 
+    @Schema(name = "RunbookStep", description = "One step of a runbook and what happened to it")
     public record Step(int number, String name, String title, boolean manual, boolean idempotent, StepStatus status,
             @JsonInclude(JsonInclude.Include.NON_NULL) StepPhase phase, int attempts,
             @JsonInclude(JsonInclude.Include.NON_NULL) Integer progress,

@@ -30,4 +30,12 @@ public class KnownDatabase {
 
     @Column(name = "rto_minutes", nullable = false)
     public int rtoMinutes;
+
+    /** Whether the environment's Workflow uses this database now (after a recovery, the restored one). */
+    @Column(nullable = false)
+    public boolean active = true;
+
+    /** The database this one took over from (production's, after a recovery), or null. */
+    @Column(name = "takes_over_from")
+    public String takesOverFrom;
 }

@@ -45,7 +45,7 @@ public record RecoveryTargets(RestorePlan plan, SqlEndpoint sqlServer, List<Work
      * The System DSN: its name, its platform ({@code 32-bit} for a 32-bit DSN on a 64-bit machine, as the guide's
      * SysWOW64 note says), and the login it connects as, with that login's secret reference.
      */
-    public record Dsn(String name, String platform, String login, String secretRef) {
+    public record Dsn(String id, String name, String platform, String login, String secretRef) {
     }
 
     /**

@@ -125,6 +125,8 @@ public class InventoryView {
         database.recoveryModel = Payload.text(data, "recoveryModel", WHAT);
         database.rpoMinutes = data.path("rpoMinutes").asInt();
         database.rtoMinutes = data.path("rtoMinutes").asInt();
+        database.active = data.path("active").asBoolean(true);
+        database.takesOverFrom = data.path("takesOverFrom").asText(null);
         return database;
     }
 

@@ -129,23 +129,24 @@ class RecoveryTargetsResolver {
         return logins;
     }
 
-    /** The DR partner of the environment's production Workflow iProcess Engine server. */
+    /** The DR partner of the environment's production Workflow iProcess Engine server; two would be a guess. */
     private KnownServer drEngine(KnownDatabase database, List<String> missing) {
-        List<KnownServer> engines = em.createQuery("from KnownServer where environmentId = ?1", KnownServer.class)
-                .setParameter(1, database.environmentId).getResultStream().filter(s -> s.hasRole(ENGINE_ROLE))
-                .toList();
-        for (KnownServer engine : engines) {
-            KnownPair pair = em.createQuery("from KnownPair where productionServerId = ?1", KnownPair.class)
-                    .setParameter(1, engine.id).getResultStream().findFirst().orElse(null);
-            if (pair != null) {
-                KnownServer dr = em.find(KnownServer.class, pair.drServerId);
-                if (dr != null) {
-                    return dr;
-                }
+        List<KnownServer> partners = new ArrayList<>();
+        for (KnownServer engine : em.createQuery("from KnownServer where environmentId = ?1", KnownServer.class)
+                .setParameter(1, database.environmentId).getResultList()) {
+            if (!engine.hasRole(ENGINE_ROLE)) {
+                continue;
             }
+            em.createQuery("from KnownPair where productionServerId = ?1", KnownPair.class).setParameter(1, engine.id)
+                    .getResultStream().map(pair -> em.find(KnownServer.class, pair.drServerId))
+                    .filter(java.util.Objects::nonNull).forEach(partners::add);
         }
-        missing.add("the inventory pairs no production Workflow iProcess Engine server of this environment with a DR "
-                + "server");
+        if (partners.size() == 1) {
+            return partners.get(0);
+        }
+        missing.add(partners.isEmpty() ? "the inventory pairs no production Workflow iProcess Engine server of this "
+                + "environment with a DR server" : "the environment has more than one DR Workflow iProcess Engine "
+                + "server (" + String.join(", ", partners.stream().map(s -> s.currentName).toList()) + ")");
         return null;
     }
 
@@ -158,7 +159,7 @@ class RecoveryTargetsResolver {
                     + engine.currentName + "; the guide says to contact Pegasus TransTech Customer Support");
             return null;
         }
-        return new RecoveryTargets.Dsn(dsn.name, dsn.bitness == 32 ? "32-bit" : "64-bit", login.name,
+        return new RecoveryTargets.Dsn(dsn.id, dsn.name, dsn.bitness == 32 ? "32-bit" : "64-bit", login.name,
                 login.secretRef);
     }
 }

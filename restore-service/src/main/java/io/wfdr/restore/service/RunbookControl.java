@@ -2,11 +2,13 @@ package io.wfdr.restore.service;
 
 import java.time.Clock;
 
+import io.wfdr.restore.domain.RecoveryTargets;
 import io.wfdr.restore.domain.Runbook;
 import io.wfdr.restore.domain.RunbookStatus;
 import io.wfdr.restore.domain.RunbookStep;
 import io.wfdr.restore.domain.StepStatus;
 import io.wfdr.spine.audit.AuditContext;
+import io.wfdr.spine.contract.ContractJson;
 import io.wfdr.spine.problem.ConflictProblem;
 import io.wfdr.spine.problem.NotFoundProblem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +46,38 @@ public class RunbookControl {
         runbook.approvedAt = clock.instant();
         runbook.approvedFingerprint = runbook.fingerprint;
         ledger.transition(runbook, RunbookStatus.QUEUED, "approved by " + approver + (note == null ? "" : ": " + note));
+        return runbook;
+    }
+
+    /**
+     * Changes the runbook's options where no step is running; the definition's fingerprint changes with them, so an
+     * approval given before no longer holds and an approver must agree again.
+     */
+    @Transactional
+    public Runbook change(String id, io.wfdr.restore.api.RunbookOptions options) {
+        Runbook runbook = find(id);
+        require(runbook, runbook.owner == null && (runbook.status == RunbookStatus.AWAITING_APPROVAL
+                || runbook.status == RunbookStatus.QUEUED || runbook.status == RunbookStatus.PAUSED
+                || runbook.status == RunbookStatus.FAILED), "changed (only while no step runs)");
+        RecoveryTargets targets = runbook.targets();
+        RecoveryTargets.Options was = targets.options();
+        boolean replace = options.replace() == null ? was.replace() : options.replace();
+        RecoveryTargets changed = new RecoveryTargets(targets.plan(), targets.sqlServer(), targets.logins(),
+                targets.engineServer(), targets.dsn(), targets.webUrl(), targets.recoveryModel(),
+                targets.sourceVersion(), targets.encryptors(), new RecoveryTargets.Options(replace,
+                        options.checkDb() == null ? was.checkDb() : options.checkDb(), was.activityQuery(),
+                        was.serviceTimeoutSeconds()));
+        runbook.definition = ContractJson.write(changed);
+        runbook.fingerprint = RunbookRequests.sha256(runbook.definition);
+        if (replace && !was.replace()) {
+            String reason = "replaces the existing database " + targets.plan().newName() + " on "
+                    + targets.plan().target().serverName();
+            runbook.approvalReasons = runbook.approvalReasons == null ? reason : runbook.approvalReasons + "\n" + reason;
+        }
+        if (!runbook.approvalHolds() && runbook.status != RunbookStatus.AWAITING_APPROVAL) {
+            ledger.transition(runbook, RunbookStatus.AWAITING_APPROVAL, runbook.approvedBy == null
+                    ? "needs an approver" : "changed after its approval by " + runbook.approvedBy + ": approve again");
+        }
         return runbook;
     }
 

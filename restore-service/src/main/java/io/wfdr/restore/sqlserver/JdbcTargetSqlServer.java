@@ -278,20 +278,6 @@ public class JdbcTargetSqlServer implements TargetSqlServer {
     }
 
     SQLServerDataSource dataSource() {
-        SQLServerDataSource source = new SQLServerDataSource();
-        source.setServerName(target.host());
-        if (target.instanceName() == null) {
-            source.setPortNumber(target.port());
-        } else {
-            source.setInstanceName(target.instanceName());
-        }
-        source.setDatabaseName("master");
-        source.setEncrypt(Boolean.toString(target.encrypt()));
-        source.setTrustServerCertificate(target.trustServerCertificate());
-        source.setApplicationName(APPLICATION_NAME);
-        source.setQueryTimeout(-1);
-        source.setUser(login);
-        source.setPassword(password.get());
-        return source;
+        return target.masterDataSource(APPLICATION_NAME, login, password.get());
     }
 }

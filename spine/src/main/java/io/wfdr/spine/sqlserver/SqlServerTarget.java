@@ -44,6 +44,30 @@ public record SqlServerTarget(String host, int port, String instanceName, boolea
         return true;
     }
 
+    /**
+     * A data source for {@code master} on this server, its properties set one by one (never written into a URL, so
+     * no value can add a property of its own), with no query timeout: a finite one would abort a long RESTORE or
+     * BACKUP half-way. The password is set here, when connecting, and nowhere kept.
+     */
+    public com.microsoft.sqlserver.jdbc.SQLServerDataSource masterDataSource(String applicationName, String user,
+            String password) {
+        com.microsoft.sqlserver.jdbc.SQLServerDataSource source = new com.microsoft.sqlserver.jdbc.SQLServerDataSource();
+        source.setServerName(host);
+        if (instanceName == null) {
+            source.setPortNumber(port);
+        } else {
+            source.setInstanceName(instanceName);
+        }
+        source.setDatabaseName("master");
+        source.setEncrypt(Boolean.toString(encrypt));
+        source.setTrustServerCertificate(trustServerCertificate);
+        source.setApplicationName(applicationName);
+        source.setQueryTimeout(-1);
+        source.setUser(user);
+        source.setPassword(password);
+        return source;
+    }
+
     /** How logs and messages name the server, e.g. {@code SQLPROD01\WORKFLOW} or {@code SQLPROD01:1433}. */
     public String display() {
         return instanceName == null ? host + ":" + port : host + "\\" + instanceName;

@@ -32,6 +32,7 @@ import jakarta.transaction.Transactional;
 public class RecoveryWorld {
 
     static final String BRING_ONLINE = "wfdr.inventory.server.bring-online.v1";
+    static final String TAKE_OVER = "wfdr.inventory.database.take-over.v1";
     private static final Duration WEB_TIMEOUT = Duration.ofSeconds(15);
 
     private final Clock clock;
@@ -89,6 +90,29 @@ public class RecoveryWorld {
     public void bringOnline(String serverId, String reason) {
         ObjectNode command = JsonNodeFactory.instance.objectNode().put("serverId", serverId).put("reason", reason);
         outbox.record(Topics.commands("inventory"), serverId, "server/" + serverId, BRING_ONLINE, command);
+    }
+
+    /** What the inventory is asked when a restored database takes over from production's. */
+    public record TakeOver(String databaseId, String serverId, String name, String dsnId, String runbookId) {
+    }
+
+    @Transactional
+    public void takeOver(TakeOver takeOver) {
+        ObjectNode command = JsonNodeFactory.instance.objectNode().put("databaseId", takeOver.databaseId())
+                .put("serverId", takeOver.serverId()).put("name", takeOver.name()).put("dsnId", takeOver.dsnId())
+                .put("runbookId", takeOver.runbookId()).putNull("ticketId").put("reason", "database recovery runbook " + takeOver
+                        .runbookId());
+        outbox.record(Topics.commands("inventory"), takeOver.databaseId(), "database/" + takeOver.databaseId(),
+                TAKE_OVER, command);
+    }
+
+    /** Whether the inventory announced the database of that name on that server as taking over from the other. */
+    @Transactional
+    public boolean tookOver(String serverId, String name, String fromDatabaseId) {
+        return em.createQuery("select count(d) from KnownDatabase d where d.serverId = ?1 and lower(d.name) = ?2 "
+                + "and d.takesOverFrom = ?3 and d.active = true", Long.class).setParameter(1, serverId)
+                .setParameter(2, name.toLowerCase(java.util.Locale.ROOT)).setParameter(3, fromDatabaseId)
+                .getSingleResult() > 0;
     }
 
     /** The HTTP status the URL answers with, without following a redirect elsewhere. */
