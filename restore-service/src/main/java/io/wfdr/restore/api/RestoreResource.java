@@ -80,6 +80,17 @@ public class RestoreResource {
                 .location(URI.create("/api/restores/" + accepted.runbook().id)).build();
     }
 
+    @POST
+    @Path("/script")
+    @Produces(MediaType.TEXT_PLAIN)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Everything a restore would run, without running it", description = "The same body as POST "
+            + "/api/restores: every step's T-SQL, PowerShell and commands in order, as the runbook would run them now; "
+            + "nothing is stored, nothing runs. Passwords appear only as their references.")
+    public String scriptOnly(@Valid @NotNull RestoreRequest request) {
+        return queries.script(requests.draft(request));
+    }
+
     @GET
     @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Runbooks, newest first")

@@ -58,6 +58,21 @@ public class RestorePlanning {
 
     @Transactional
     public PlanView make(PlanRequest request) {
+        Drafted drafted = drafted(request);
+        em.persist(StoredPlan.of(drafted.plan(), drafted.fingerprint()));
+        return new PlanView(drafted.plan(), false);
+    }
+
+    /** The plan these inputs make now, not stored: for a script-only look at a restore. */
+    @Transactional
+    public RestorePlan draft(PlanRequest request) {
+        return drafted(request).plan();
+    }
+
+    private record Drafted(RestorePlan plan, String fingerprint) {
+    }
+
+    private Drafted drafted(PlanRequest request) {
         KnownDatabase database = em.find(KnownDatabase.class, request.databaseId());
         if (database == null) {
             throw new NotFoundProblem("Database", request.databaseId());
@@ -87,8 +102,7 @@ public class RestorePlanning {
                 TargetMapping.moves(selected.full(), newName, request.dataFolder(), request.logFolder()),
                 new RestorePlan.Reachable(reach.earliest(), reach.latest(), reach.whyNotLater()), warnings,
                 RestoreTime.predict(steps, throughputs.of(target.id)), clock.instant());
-        em.persist(StoredPlan.of(plan, snapshot.fingerprint()));
-        return new PlanView(plan, false);
+        return new Drafted(plan, snapshot.fingerprint());
     }
 
     @Transactional

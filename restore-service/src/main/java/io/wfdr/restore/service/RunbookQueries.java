@@ -64,7 +64,10 @@ public class RunbookQueries {
     /** Every statement and script in order, step by step, before anything runs; secrets shown as their references. */
     @Transactional
     public String script(String id) {
-        Runbook runbook = find(id);
+        return script(find(id));
+    }
+
+    public String script(Runbook runbook) {
         RecoveryTargets targets = runbook.targets();
         StringBuilder script = new StringBuilder("-- wfdr runbook " + runbook.id + " (" + runbook.template + "): "
                 + targets.plan().databaseName() + " as " + targets.plan().newName() + " on "

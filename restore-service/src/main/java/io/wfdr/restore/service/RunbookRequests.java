@@ -94,6 +94,14 @@ public class RunbookRequests {
         return new Accepted(runbook, true);
     }
 
+    /** What a runbook made from this request would run, step by step; nothing is stored, nothing runs. */
+    @Transactional
+    public Runbook draft(RestoreRequest request) {
+        checked(request);
+        RestorePlan plan = request.planId() != null ? plan(request) : planning.draft(request.plan());
+        return runbook(request, plan, resolver.resolve(plan, request));
+    }
+
     private void checked(RestoreRequest request) {
         Violations violations = new Violations();
         if ((request.planId() == null) == (request.plan() == null)) {

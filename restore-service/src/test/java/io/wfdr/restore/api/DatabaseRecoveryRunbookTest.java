@@ -90,6 +90,21 @@ class DatabaseRecoveryRunbookTest extends RecoveryTestBase {
     }
 
     @Test
+    void scriptOnlyShowsWhatARestoreWouldRunAndStoresAndRunsNothing() {
+        Map<String, Object> body = new HashMap<>(request());
+        body.put("ticketId", "CHG-" + database.substring(0, 8));
+        String script = as("operator").body(body).post("/api/restores/script").then().statusCode(200).extract()
+                .asString();
+        assertTrue(script.contains("-- step 3: Restore the last full backup"), script);
+        assertTrue(script.contains("RESTORE DATABASE [" + name + "_DR] FROM DISK = N'" + restorePath(fullBackup)
+                + "'"), script);
+        assertTrue(script.contains("sp_change_users_login"), "the guide's statement is shown as the legacy one");
+        as("viewer").get("/api/restores?ticketId=" + body.get("ticketId")).then().statusCode(200)
+                .body("total", equalTo(0));
+        assertEquals(0, target.executed().size(), "nothing ran on the DR SQL Server");
+    }
+
+    @Test
     void aRetriedRequestWithTheSameIdempotencyKeyGetsTheFirstRunbookBack() {
         String key = "retry-" + database;
         String first = as("operator").header("Idempotency-Key", key).body(request()).post("/api/restores").then()
