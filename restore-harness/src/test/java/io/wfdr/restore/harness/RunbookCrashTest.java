@@ -40,6 +40,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,9 +103,15 @@ class RunbookCrashTest {
     }
 
     @AfterEach
-    void stopEverything() throws Exception {
+    void stopEverything(TestInfo test) throws Exception {
+        Path logs = Files.createDirectories(Path.of("target", "crash-logs", test.getTestMethod().orElseThrow()
+                .getName()));
         for (Harness harness : harnesses) {
             harness.close();
+            if (Files.exists(harness.log())) {
+                Files.copy(harness.log(), logs.resolve(harness.log().getFileName()),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         for (DrEnvironment environment : environments) {
             environment.close();
@@ -143,6 +150,9 @@ class RunbookCrashTest {
         JsonPath runbook = awaitEnded(harness, id);
         System.out.println("Killed at " + passed.size() + " boundaries:\n  " + String.join("\n  ", passed));
         System.out.println("Harness starts: " + harness.startTimes());
+        System.out.println("DR SQL Server executed:\n  " + String.join("\n  ", environment.drSqlServer().executed()));
+        System.out.println("Windows stopped " + environment.windows.stopped() + ", started "
+                + environment.windows.started());
         System.out.println("Whole test: " + Duration.between(began, Instant.now()).toSeconds() + " s");
 
         assertEquals("COMPLETED", runbook.getString("status"), runbook.prettify());
@@ -204,6 +214,9 @@ class RunbookCrashTest {
         }
         assertTrue(ended.get(held).getString("steps[2].outcome").contains("was restored before the interruption"),
                 "the survivor went on from the killed instance's restore: " + ended.get(held).prettify());
+        // the harness is restore-service, with its application.properties: its events name it as their source
+        assertEquals("/wfdr/restore-service", TestTopics.header(topics.await("wfdr.restore.events",
+                event -> runbooks.containsValue(event.key()), Duration.ofSeconds(30)).orElseThrow(), "ce_source"));
     }
 
     // ---- the boundaries
@@ -390,7 +403,7 @@ class RunbookCrashTest {
         settings.put("mp.jwt.verify.publickey.location", keys.get("mp.jwt.verify.publickey.location"));
         settings.put("mp.jwt.verify.issuer", keys.get("mp.jwt.verify.issuer"));
         settings.put("wfdr.restore.runbooks.lease", "3s");
-        settings.put("wfdr.restore.runbooks.heartbeat", "500ms");
+        settings.put("wfdr.restore.runbooks.heartbeat", "1s"); // the scheduler runs nothing more often
         settings.put("wfdr.restore.runbooks.wait-interval", "500ms");
         // a consumer group of its own per test: a killed member stays in its group until its session times out
         String consumers = "restore-service-" + group + "-" + UUID.randomUUID();
