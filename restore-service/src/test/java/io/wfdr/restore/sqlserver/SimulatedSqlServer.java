@@ -1,5 +1,12 @@
 package io.wfdr.restore.sqlserver;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +21,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntConsumer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wfdr.spine.sqlserver.SqlServerError;
 import io.wfdr.spine.sqlserver.SqlServerFailure;
 
@@ -23,14 +32,15 @@ import io.wfdr.spine.sqlserver.SqlServerFailure;
  * wrong order fails here as it would on the server. Rules: {@link SimulatedMedia}, {@link SimulatedRestores},
  * {@link SimulatedSecurity}; statements it understands: {@link SimulatedStatements}. It records every statement
  * (as shown), counts the actions that must never run twice, can fail or lose the reply of the next statement that
- * starts with a prefix, and can hold one half-way. Thread-safe: one monitor guards the state, never held while a
- * statement is paused.
+ * starts with a prefix, and can hold one half-way. What it holds can be written to a file and read back
+ * ({@link #saveTo}, {@link #loadFrom}), so it can outlive the process that drives it, as a real server does.
+ * Thread-safe: one monitor guards the state, never held while a statement is paused.
  */
 public class SimulatedSqlServer implements TargetSqlServer {
 
     private final String display;
     private final Clock clock;
-    private final SimulatedState state = new SimulatedState();
+    private final SimulatedState state;
     private final SimulatedRestores restores;
     private final SimulatedSecurity security;
     private final List<String> executed = Collections.synchronizedList(new ArrayList<>());
@@ -40,10 +50,61 @@ public class SimulatedSqlServer implements TargetSqlServer {
     private final Map<String, SimulatedPause> pauses = new LinkedHashMap<>();
 
     public SimulatedSqlServer(String display, Clock clock) {
+        this(display, clock, new SimulatedState());
+    }
+
+    private SimulatedSqlServer(String display, Clock clock, SimulatedState state) {
         this.display = display;
         this.clock = clock;
+        this.state = state;
         this.restores = new SimulatedRestores(state, clock);
         this.security = new SimulatedSecurity(state);
+    }
+
+    // ---- what survives the process: the server's disks
+
+    /**
+     * Everything the server holds — media, databases and their restore history, logins, folders, certificates, the
+     * counts of actions that must never run twice, the statements it executed — as a JSON document that
+     * {@link #restored} reads back; the faults a test injected are not part of it.
+     */
+    public ObjectNode saved() {
+        synchronized (state) {
+            return SimulatedStateJson.write(state, executed());
+        }
+    }
+
+    /** The server as {@link #saved} described it. */
+    public static SimulatedSqlServer restored(String display, Clock clock, JsonNode saved) {
+        SimulatedState state = new SimulatedState();
+        SimulatedSqlServer server = new SimulatedSqlServer(display, clock, state);
+        SimulatedStateJson.read(saved, state, server.executed);
+        return server;
+    }
+
+    /**
+     * Writes {@link #saved} to the file atomically — a temporary file next to it, forced to the disk, then renamed
+     * over it — so a process killed at any moment leaves the previous state or the new one, never half of one.
+     */
+    public void saveTo(Path file) throws IOException {
+        byte[] bytes = SimulatedStateJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(saved());
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(bytes));
+                channel.force(true);
+            }
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** The server {@link #saveTo} wrote to the file. */
+    public static SimulatedSqlServer loadFrom(Path file, String display, Clock clock) throws IOException {
+        return restored(display, clock, SimulatedStateJson.JSON.readTree(file.toFile()));
     }
 
     // ---- what the test sets up

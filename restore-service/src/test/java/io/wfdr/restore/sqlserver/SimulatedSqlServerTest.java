@@ -487,6 +487,41 @@ class SimulatedSqlServerTest {
         assertArrayEquals(TFWFUSER_SID, server.sqlLoginSid("tfwfuser").orElseThrow());
     }
 
+    // ---- what outlives the process
+
+    @Test
+    void aServerSavedHalfWayThroughAChainIsReadBackAndGoesOnByTheSameRulesWithItsCounts(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        SimulatedBackup full = on("full.bak", production.full());
+        SimulatedBackup diff = on("diff.bak", production.differential());
+        server.login("tfwfreader", TFWFOWNER_SID).encryptor("AB12");
+        server.execute(statement(restoreFull(DR, "full.bak", "NORECOVERY")), p -> { });
+        server.execute(statement(createLogin("tfwfuser", TFWFUSER_SID)), p -> { });
+        java.nio.file.Path file = folder.resolve("SQLDR01.json");
+        server.saveTo(file);
+
+        SimulatedSqlServer again = SimulatedSqlServer.loadFrom(file, "SQLDR01", clock);
+        assertEquals("RESTORING", again.database(DR).orElseThrow().state());
+        assertEquals(Set.of(full.backupSetGuid()), again.restoredSince(DR, clock.instant()));
+        assertEquals(15025, number(() -> again.execute(statement(createLogin("tfwfuser", TFWFUSER_SID)), p -> { })));
+        assertTrue(again.hasEncryptor("ab12"));
+        again.execute(statement(restore("DATABASE", DR, "diff.bak", "RECOVERY")), p -> { });
+        assertEquals(3117, number(() -> again.execute(statement(restore("DATABASE", DR, "diff.bak", "NORECOVERY")),
+                p -> { })), "a recovered database has nothing to roll forward");
+        again.saveTo(file);
+
+        SimulatedSqlServer third = SimulatedSqlServer.loadFrom(file, "SQLDR01", clock);
+        assertEquals(1, third.restores(DR, full.backupSetGuid()));
+        assertEquals(1, third.restores(DR, diff.backupSetGuid()));
+        assertEquals(1, third.recoveries(DR));
+        assertEquals(1, third.loginsCreated("tfwfuser"));
+        assertEquals("tfwfuser", third.users(DR).stream().filter(u -> u.name().equals("tfwfuser")).findFirst()
+                .orElseThrow().loginName());
+        assertEquals(5, third.executed().size(), "every statement executed, the refused ones too");
+        assertEquals(server.freeBytes(DATA), third.freeBytes(DATA), "the restored files' room stays taken");
+        assertTrue(server.freeBytes(DATA) < 10 * GIB);
+    }
+
     // ---- helpers: the statements a runbook sends, with literal values
 
     private SimulatedBackup on(String file, SimulatedBackup backup) {

@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,17 +28,73 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * budget and no test sleeps). The 32-bit and 64-bit System DSN stores are apart: Get-/Set-OdbcDsn use the one
  * -Platform names, an ODBC connection the one of the PowerShell it runs in. A connection succeeds only to a
  * reachable server with the login's password as read from standard input. Every script is recorded with the
- * PowerShell that ran it and its standard input.
+ * PowerShell that ran it and its standard input. A test can hold the next script of a kind before Windows does
+ * anything or after it did it but before the reply leaves ({@link #holdNext}), e.g. to kill its caller there.
  */
-final class FakeWindows {
+public final class FakeWindows {
 
-    record Received(String commandLine, String powershell, String script, String stdin) {
+    public record Received(String commandLine, String powershell, String script, String stdin) {
     }
 
-    record Reply(int exit, String stdout, String stderr) {
+    public record Reply(int exit, String stdout, String stderr) {
     }
 
-    static final class Service {
+    /** Where a held script stops: before Windows does anything, or after it did what the script says. */
+    public enum Moment { BEFORE, AFTER }
+
+    /**
+     * One held script: {@link #awaitReached} says it is there; {@link #release} lets it go on, {@link #drop} ends it
+     * — before: without anything done, as when the caller is gone before the script started; after: its reply
+     * goes to nobody.
+     */
+    public static final class Hold {
+        private final String kind;
+        private final Moment moment;
+        private final CountDownLatch reached = new CountDownLatch(1);
+        private final CountDownLatch ended = new CountDownLatch(1);
+        private volatile boolean dropped;
+
+        private Hold(String kind, Moment moment) {
+            this.kind = kind;
+            this.moment = moment;
+        }
+
+        public boolean awaitReached(Duration timeout) throws InterruptedException {
+            return reached.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        public boolean reached() {
+            return reached.getCount() == 0;
+        }
+
+        public void release() {
+            ended.countDown();
+        }
+
+        public void drop() {
+            dropped = true;
+            ended.countDown();
+        }
+
+        @Override
+        public String toString() {
+            return moment.name().toLowerCase() + " " + kind;
+        }
+
+        /** @return false when dropped */
+        private boolean hold() {
+            reached.countDown();
+            try {
+                ended.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            return !dropped;
+        }
+    }
+
+    public static final class Service {
         final String name;
         final Set<String> needs = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         String status = "Running";
@@ -47,14 +105,25 @@ final class FakeWindows {
         Service(String name) {
             this.name = name;
         }
+
+        /** The service needs another one running (its DependOnService). */
+        public Service requires(String service) {
+            needs.add(service);
+            return this;
+        }
     }
 
-    static final class Dsn {
+    public static final class Dsn {
         final String driver;
         final Map<String, String> attributes = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
         Dsn(String driver) {
             this.driver = driver;
+        }
+
+        /** An attribute as the registry holds it (Server, Database, LastUser, ...). */
+        public String attribute(String name) {
+            return attributes.get(name);
         }
     }
 
@@ -74,21 +143,23 @@ final class FakeWindows {
     final List<String> stopped = new CopyOnWriteArrayList<>();
     final List<String> started = new CopyOnWriteArrayList<>();
     final AtomicInteger cutOff = new AtomicInteger();
+    private final Map<String, Hold> holds = new LinkedHashMap<>();
 
     // --- arranging the machine
 
-    synchronized Service service(String name, String status) {
+    public synchronized Service service(String name, String status) {
         Service service = new Service(name);
         service.status = status;
         services.put(name.toLowerCase(), service);
         return service;
     }
 
-    synchronized Service service(String name) {
+    public synchronized Service service(String name) {
         return services.get(name.toLowerCase());
     }
 
-    synchronized Dsn dsn(String platform, String name, String driver, String server, String database, String login) {
+    public synchronized Dsn dsn(String platform, String name, String driver, String server, String database,
+            String login) {
         Dsn dsn = new Dsn(driver);
         dsn.attributes.put("Server", server);
         dsn.attributes.put("Database", database);
@@ -97,16 +168,43 @@ final class FakeWindows {
         return dsn;
     }
 
-    synchronized Dsn dsn(String platform, String name) {
+    public synchronized Dsn dsn(String platform, String name) {
         return dsns.get(platform).get(name);
     }
 
-    synchronized void reachable(String server) {
+    public synchronized void reachable(String server) {
         reachableServers.add(server);
     }
 
-    synchronized void sqlLogin(String login, String password) {
+    public synchronized void sqlLogin(String login, String password) {
         sqlLogins.put(login, password);
+    }
+
+    /** The next script whose first line is {@code kind} (e.g. {@code # wfdr:stop-services}) stops at the moment. */
+    public synchronized Hold holdNext(String kind, Moment moment) {
+        Hold hold = new Hold(kind, moment);
+        holds.put(kind, hold);
+        return hold;
+    }
+
+    /** Every script received, in order. */
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** Every service a script stopped (each time it did), in order. */
+    public List<String> stopped() {
+        return List.copyOf(stopped);
+    }
+
+    /** Every service a script started (each time it did), in order. */
+    public List<String> started() {
+        return List.copyOf(started);
+    }
+
+    public synchronized String status(String service) {
+        Service found = service(service);
+        return found == null ? ServiceState.MISSING : found.status;
     }
 
     // --- running a script
@@ -120,13 +218,25 @@ final class FakeWindows {
             cutOff.incrementAndGet();
             return new Reply(1, "", "");
         }
+        Hold hold;
+        synchronized (this) {
+            hold = holds.remove(kind);
+        }
+        if (hold != null && hold.moment == Moment.BEFORE && !hold.hold()) {
+            return new Reply(1, "", "stopped before it ran");
+        }
+        Reply reply;
         try {
             synchronized (this) {
-                return dispatch(kind, script);
+                reply = dispatch(kind, script);
             }
         } catch (IllegalArgumentException e) {
-            return new Reply(1, "", "ParserError: " + e.getMessage());
+            reply = new Reply(1, "", "ParserError: " + e.getMessage());
         }
+        if (hold != null && hold.moment == Moment.AFTER) {
+            hold.hold();
+        }
+        return reply;
     }
 
     private Reply dispatch(String kind, Received script) {

@@ -25,9 +25,9 @@ import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
  * would hand it to cmd.exe, accepts only {@code <powershell> <options> -EncodedCommand <base64 UTF-16LE>}, decodes
  * the script and gives it, with its standard input, to {@link FakeWindows}.
  */
-final class WindowsSshServer implements AutoCloseable {
+public final class WindowsSshServer implements AutoCloseable {
 
-    static final String USER = "wfdr-svc";
+    public static final String USER = "wfdr-svc";
     static final String OPTIONS = " -NoLogo -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand ";
 
     private final SshServer server;
@@ -38,7 +38,7 @@ final class WindowsSshServer implements AutoCloseable {
         this.hostKey = hostKey;
     }
 
-    static WindowsSshServer start(Path folder, String password, FakeWindows windows) throws Exception {
+    public static WindowsSshServer start(Path folder, String password, FakeWindows windows) throws Exception {
         SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider(folder.resolve("host-key.ser"));
         KeyPair hostKey = keys.loadKeys(null).get(0);
         SshServer server = SshServer.setUpDefaultServer();
@@ -51,18 +51,18 @@ final class WindowsSshServer implements AutoCloseable {
         return new WindowsSshServer(server, hostKey.getPublic());
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 
     /** The host key's fingerprint computed as OpenSSH does, independently of the code under test. */
-    String fingerprint() throws NoSuchAlgorithmException {
+    public String fingerprint() throws NoSuchAlgorithmException {
         String blob = PublicKeyEntry.toString(hostKey).split(" ")[1];
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(Base64.getDecoder().decode(blob));
         return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
     }
 
-    WindowsTarget target(String secretRef) throws NoSuchAlgorithmException {
+    public WindowsTarget target(String secretRef) throws NoSuchAlgorithmException {
         return new WindowsTarget("127.0.0.1", port(), USER, secretRef, fingerprint());
     }
 

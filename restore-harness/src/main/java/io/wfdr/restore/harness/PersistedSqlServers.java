@@ -1,0 +1,45 @@
+package io.wfdr.restore.harness;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.wfdr.restore.sqlserver.TargetSqlServer;
+import io.wfdr.restore.sqlserver.TargetSqlServers;
+import io.wfdr.spine.secrets.SecretResolver;
+import io.wfdr.spine.sqlserver.SqlServerTarget;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
+
+/**
+ * The DR SQL Servers of the harness, in place of the JDBC adapter: one {@link PersistedSqlServer} per host name,
+ * its disks in {@code wfdr.harness.state-dir}. The login's secret reference is checked as the JDBC adapter checks
+ * it; the simulated server asks for no password.
+ */
+@Alternative
+@Priority(10)
+@Singleton
+public class PersistedSqlServers implements TargetSqlServers {
+
+    private final SecretResolver secrets;
+    private final HarnessConfig config;
+    private final StopPoints stops;
+    private final Clock clock;
+    private final Map<String, PersistedSqlServer> servers = new ConcurrentHashMap<>();
+
+    PersistedSqlServers(SecretResolver secrets, HarnessConfig config, Clock clock) {
+        this.secrets = secrets;
+        this.config = config;
+        this.stops = new StopPoints(config.stateDir());
+        this.clock = clock;
+    }
+
+    @Override
+    public TargetSqlServer open(SqlServerTarget target, String login, String secretRef) {
+        secrets.check(secretRef);
+        return servers.computeIfAbsent(target.host().toUpperCase(Locale.ROOT),
+                host -> new PersistedSqlServer(host, config.stateDir(), stops, clock));
+    }
+}
