@@ -38,6 +38,8 @@ public class RunbookCallbacks {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
+    private volatile boolean stopping;
+
     RunbookCallbacks(EntityManager em, Clock clock, RunbookConfig config) {
         this.em = em;
         this.clock = clock;
@@ -70,6 +72,9 @@ public class RunbookCallbacks {
 
     @Scheduled(every = "${wfdr.restore.runbooks.heartbeat:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deliver() {
+        if (stopping) {
+            return;
+        }
         List<RunbookCallback> due = QuarkusTransaction.requiringNew().call(() -> em.createQuery("from RunbookCallback "
                 + "where deliveredAt is null and attempts < ?1 and nextAt <= ?2 order by createdAt", RunbookCallback.class)
                 .setParameter(1, MAX_ATTEMPTS).setParameter(2, clock.instant()).setMaxResults(50).getResultList());
@@ -84,6 +89,10 @@ public class RunbookCallbacks {
             }
             QuarkusTransaction.requiringNew().run(() -> settle(callback.id, error));
         }
+    }
+
+    void stop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent shutdown) {
+        stopping = true;
     }
 
     private String post(RunbookCallback callback) {

@@ -42,6 +42,7 @@ public class RunbookEngine {
     private final Set<String> active = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> notBefore = new ConcurrentHashMap<>();
     private final ExecutorService workers;
+    private volatile boolean stopping;
 
     RunbookEngine(RunbookLeases leases, RunbookLedger ledger, StepRun stepRun, RunbookConfig config, Clock clock) {
         this.leases = leases;
@@ -64,6 +65,9 @@ public class RunbookEngine {
 
     @Scheduled(every = "${wfdr.restore.runbooks.heartbeat:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
+        if (stopping) {
+            return;
+        }
         try {
             leases.renew(Set.copyOf(active));
             for (String id : leases.runnable(config.workers() * 4)) {
@@ -130,6 +134,7 @@ public class RunbookEngine {
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        stopping = true;
         workers.shutdownNow();
         workers.awaitTermination(10, TimeUnit.SECONDS);
     }
