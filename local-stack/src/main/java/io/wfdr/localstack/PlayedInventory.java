@@ -82,10 +82,24 @@ public final class PlayedInventory {
                 "targetServerId", targetServerId, "defaultDatabase", defaultDatabase, "loginId", loginId);
     }
 
+    /** A database Workflow uses ({@code active}), replacing none: put {@code takesOverFrom} for a restored one. */
     public Map<String, Object> database(String id, String name, String kind, String serverId, String recoveryModel,
             int rpoMinutes, int rtoMinutes) {
         return view("id", id, "name", name, "kind", kind, "serverId", serverId, "environmentId", environmentId,
-                "recoveryModel", recoveryModel, "rpoMinutes", rpoMinutes, "rtoMinutes", rtoMinutes);
+                "recoveryModel", recoveryModel, "rpoMinutes", rpoMinutes, "rtoMinutes", rtoMinutes, "active", true,
+                "takesOverFrom", null);
+    }
+
+    /**
+     * {@code database.taken-over}: the restored database {@code toId} on the DR server is the one Workflow uses in
+     * place of {@code fromId}. Announce the restored database (active, taking over from {@code fromId}) and the
+     * production one (no longer active) as {@code database.registered} / {@code .updated} too, as the inventory does.
+     */
+    public static Map<String, Object> takenOver(String fromId, String toId, String serverId, String dsnId,
+            String runbookId) {
+        return view("fromDatabaseId", fromId, "toDatabaseId", toId, "serverId", serverId, "dsnId", dsnId,
+                "runbookId", runbookId, "reason", "restore runbook " + runbookId + " verified the restore",
+                "ticketId", "INC-4711");
     }
 
     /** The pair as {@code pair.paired} and the failover events carry it. */
@@ -109,7 +123,8 @@ public final class PlayedInventory {
         }
         Object pair = data.get("pair");
         Object key = data.containsKey("id") ? data.get("id")
-                : pair instanceof Map<?, ?> view ? view.get("id") : data.get("serverId");
+                : pair instanceof Map<?, ?> view ? view.get("id")
+                : data.containsKey("fromDatabaseId") ? data.get("fromDatabaseId") : data.get("serverId");
         topics.send(TOPIC, String.valueOf(key), json, Map.of("ce_specversion", "1.0", "ce_id",
                 UUID.randomUUID().toString(), "ce_type", type, "ce_source", "/wfdr/inventory-service",
                 "content-type", "application/json"));

@@ -6,6 +6,7 @@ import io.wfdr.backup.domain.KnownHost;
 import io.wfdr.backup.domain.KnownLogin;
 import io.wfdr.backup.domain.KnownServer;
 import io.wfdr.backup.domain.KnownSite;
+import io.wfdr.backup.service.TakeOvers;
 import io.wfdr.spine.events.IncomingEvent;
 import io.wfdr.spine.events.Payload;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,8 @@ import jakarta.persistence.EntityManager;
 /**
  * Keeps the backup service's view of the inventory (sites, machines, database servers, databases, logins) in step
  * with {@code wfdr.inventory.events}. Reads only the fields it needs from the public payloads, so inventory can
- * add fields without breaking it; events it has no use for are skipped.
+ * add fields without breaking it; events it has no use for are skipped. A database that took over from another
+ * ({@code database.taken-over}) is protected by {@link TakeOvers} as soon as both events have been read.
  */
 @ApplicationScoped
 public class InventoryView {
@@ -24,9 +26,11 @@ public class InventoryView {
     private static final String PREFIX = "wfdr.inventory.";
 
     private final EntityManager em;
+    private final TakeOvers takeOvers;
 
-    InventoryView(EntityManager em) {
+    InventoryView(EntityManager em, TakeOvers takeOvers) {
         this.em = em;
+        this.takeOvers = takeOvers;
     }
 
     public void apply(IncomingEvent event) {
@@ -40,7 +44,8 @@ public class InventoryView {
             case "site.registered", "site.updated" -> em.merge(site(data));
             case "host.registered", "host.updated" -> em.merge(host(data));
             case "server.registered", "server.updated" -> em.merge(server(data));
-            case "database.registered", "database.updated" -> em.merge(database(data));
+            case "database.registered", "database.updated" -> takeOvers.databaseKnown(em.merge(database(data)).id);
+            case "database.taken-over" -> takeOvers.taken(takenOver(data));
             case "login.registered", "login.updated" -> em.merge(login(data));
             case "site.removed" -> remove(KnownSite.class, data);
             case "host.removed" -> remove(KnownHost.class, data);
@@ -93,6 +98,12 @@ public class InventoryView {
         database.rpoMinutes = Payload.number(data, "rpoMinutes", WHAT);
         database.rtoMinutes = Payload.number(data, "rtoMinutes", WHAT);
         return database;
+    }
+
+    private static TakeOvers.TakenOver takenOver(JsonNode data) {
+        return new TakeOvers.TakenOver(Payload.text(data, "fromDatabaseId", WHAT),
+                Payload.text(data, "toDatabaseId", WHAT), Payload.text(data, "serverId", WHAT),
+                Payload.text(data, "runbookId", WHAT));
     }
 
     private static KnownLogin login(JsonNode data) {

@@ -30,6 +30,9 @@ import io.wfdr.spine.problem.Problem;
 import io.wfdr.spine.problem.UnprocessableProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
@@ -48,9 +51,12 @@ public class BackupOperations {
     private final CatalogService catalog;
     private final OffsiteCopies copies;
     private final BackupRun run;
+    private final TransactionSynchronizationRegistry transactions;
 
     BackupOperations(EntityManager em, Connections connections, OperationRunner runner, Clock clock,
-            CatalogService catalog, OffsiteCopies copies, BackupRun run) {
+            CatalogService catalog, OffsiteCopies copies, BackupRun run,
+            TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
         this.em = em;
         this.connections = connections;
         this.runner = runner;
@@ -70,6 +76,30 @@ public class BackupOperations {
             runner.submit(() -> run.run(accepted.operation().id()));
         }
         return accepted;
+    }
+
+    /**
+     * Accepts the request in the caller's transaction, with the work that asks for it (a take-over's new policy):
+     * the backup runs once that transaction committed, and not at all if it rolls back.
+     */
+    public OperationView acceptWithThisTransaction(BackupRequestBody request, String idempotencyKey) {
+        Accepted accepted = acceptInTransaction(request, idempotencyKey);
+        if (accepted.isNew()) {
+            String id = accepted.operation().id();
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        runner.submit(() -> run.run(id));
+                    }
+                }
+            });
+        }
+        return accepted.operation();
     }
 
     private Accepted acceptInTransaction(BackupRequestBody request, String idempotencyKey) {

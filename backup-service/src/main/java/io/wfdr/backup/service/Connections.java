@@ -11,6 +11,7 @@ import io.wfdr.spine.problem.ConflictProblem;
 import io.wfdr.spine.problem.NotFoundProblem;
 import io.wfdr.spine.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -20,10 +21,16 @@ public class Connections {
 
     private final EntityManager em;
     private final SqlServerGateways gateways;
+    private final Event<ConnectionSaved> saved;
 
-    Connections(EntityManager em, SqlServerGateways gateways) {
+    Connections(EntityManager em, SqlServerGateways gateways, Event<ConnectionSaved> saved) {
         this.em = em;
         this.gateways = gateways;
+        this.saved = saved;
+    }
+
+    /** Connection settings of a server were saved: work waiting for them (a take-over's first backup) can start. */
+    public record ConnectionSaved(String serverId) {
     }
 
     @Transactional
@@ -52,6 +59,7 @@ public class Connections {
         if (found == null) {
             em.persist(connection);
         }
+        saved.fire(new ConnectionSaved(serverId));
         return view(connection);
     }
 

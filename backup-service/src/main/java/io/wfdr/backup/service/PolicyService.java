@@ -18,6 +18,7 @@ import io.wfdr.backup.domain.KnownServer;
 import io.wfdr.backup.domain.OffsiteDestination;
 import io.wfdr.backup.domain.PolicyArithmetic;
 import io.wfdr.backup.domain.PolicyTradeOff;
+import io.wfdr.backup.domain.TakeOver;
 import io.wfdr.backup.messaging.BackupEvents;
 import io.wfdr.backup.messaging.PolicyChanged;
 import io.wfdr.backup.sqlserver.BackupScript;
@@ -203,7 +204,7 @@ public class PolicyService {
     }
 
     /** The policy as it now is, told to the other services in the same transaction. */
-    private PolicyView announced(KnownDatabase database, BackupPolicy policy) {
+    PolicyView announced(KnownDatabase database, BackupPolicy policy) {
         PolicyView view = view(database, policy);
         var full = view.policy().full();
         events.publish(database.id, database.name, new PolicyChanged(database.id, database.name,
@@ -268,6 +269,10 @@ public class PolicyService {
         if (!meetsRpo && policy.backupFolderMount != null) {
             warnings.add("at worst " + worstLoss + " minutes of work are lost, more than the RPO target of "
                     + database.rpoMinutes + " minutes");
+        }
+        TakeOver takeOver = em.find(TakeOver.class, database.id);
+        if (takeOver != null) {
+            warnings.addAll(takeOver.notes());
         }
         return warnings;
     }

@@ -20,6 +20,7 @@ import io.wfdr.spine.contract.BackupSet;
 import io.wfdr.backup.domain.KnownDatabase;
 import io.wfdr.backup.domain.OffsiteRestorePoint;
 import io.wfdr.backup.domain.RpoState;
+import io.wfdr.backup.domain.TakeOver;
 import io.wfdr.backup.messaging.BackupEvents;
 import io.wfdr.backup.messaging.RpoBreached;
 import io.wfdr.backup.messaging.RpoRestored;
@@ -75,20 +76,59 @@ public class RpoService {
 
     RpoStatus status(KnownDatabase database) {
         List<BackupSet> entries = catalog.of(database.id);
-        Set<String> copied = new HashSet<>(em.createQuery("select c.backupSetId from OffsiteCopy c where "
-                + "c.databaseId = ?1 and c.state = io.wfdr.backup.domain.CopyState.VERIFIED and c.verifiedAt is not null", String.class)
-                .setParameter(1, database.id).getResultList());
+        Set<String> copied = copied(database.id);
         Optional<BackupSet> newest = OffsiteRestorePoint.newest(BackupChains.of(entries), copied);
         if (newest.isEmpty()) {
-            return new RpoStatus(database.id, database.name, database.rpoMinutes, null, null, null,
-                    RpoStatus.State.UNKNOWN, whyUnknown(database, entries, copied));
+            TakeOver takeOver = em.find(TakeOver.class, database.id);
+            return takeOver != null ? sinceReplaced(database, takeOver)
+                    : new RpoStatus(database.id, database.name, database.rpoMinutes, null, null, null,
+                            RpoStatus.State.UNKNOWN, whyUnknown(database, entries, copied));
         }
-        Instant at = newest.get().finishedAt();
+        return against(database, newest.get(), null);
+    }
+
+    /** The status of the newest restorable point against the target; {@code context} adds to the reason. */
+    private RpoStatus against(KnownDatabase database, BackupSet newest, String context) {
+        Instant at = newest.finishedAt();
         long age = Math.max(0, Duration.between(at, clock.instant()).toMinutes());
-        return new RpoStatus(database.id, database.name, database.rpoMinutes, newest.get().backupSetUuid(), at, age,
-                age > database.rpoMinutes ? RpoStatus.State.BREACHED : RpoStatus.State.MET,
-                age > database.rpoMinutes ? "the newest point restorable from offsite copies is " + age
-                        + " minutes old, more than the target of " + database.rpoMinutes : null);
+        boolean breached = age > database.rpoMinutes;
+        String breach = breached ? "the newest point restorable from offsite copies is " + age
+                + " minutes old, more than the target of " + database.rpoMinutes : null;
+        String reason = breach == null ? context : context == null ? breach : breach + "; " + context;
+        return new RpoStatus(database.id, database.name, database.rpoMinutes, newest.backupSetUuid(), at, age,
+                breached ? RpoStatus.State.BREACHED : RpoStatus.State.MET, reason);
+    }
+
+    /**
+     * A database that took over from another and has no backup of its own restorable from offsite yet: a disaster
+     * now loses everything since the replaced database's newest restorable backup (what the restore reached), so its
+     * age counts from there and the switch hides no breach.
+     */
+    private RpoStatus sinceReplaced(KnownDatabase database, TakeOver takeOver) {
+        KnownDatabase replaced = em.find(KnownDatabase.class, takeOver.fromDatabaseId);
+        String replacedName = replaced == null ? "database " + takeOver.fromDatabaseId : replaced.name;
+        String context = database.name + " took over from " + replacedName + " at " + takeOver.takenOverAt
+                + " and has no backup restorable from offsite yet (" + ownBackup(takeOver) + "); its age counts "
+                + "from " + replacedName + "'s newest restorable backup";
+        Optional<BackupSet> newest = OffsiteRestorePoint.newest(BackupChains.of(catalog.of(takeOver.fromDatabaseId)),
+                copied(takeOver.fromDatabaseId));
+        return newest.map(set -> against(database, set, context)).orElseGet(() -> new RpoStatus(database.id,
+                database.name, database.rpoMinutes, null, null, null, RpoStatus.State.UNKNOWN,
+                context + ", and " + replacedName + " has none either"));
+    }
+
+    private static String ownBackup(TakeOver takeOver) {
+        if (takeOver.firstOperationId != null) {
+            return "its first full backup is operation " + takeOver.firstOperationId;
+        }
+        return takeOver.noBackupReason != null ? "no backup ran: " + takeOver.noBackupReason
+                : "it is not known here yet, so no backup ran";
+    }
+
+    private Set<String> copied(String databaseId) {
+        return new HashSet<>(em.createQuery("select c.backupSetId from OffsiteCopy c where "
+                + "c.databaseId = ?1 and c.state = io.wfdr.backup.domain.CopyState.VERIFIED and c.verifiedAt is not null", String.class)
+                .setParameter(1, databaseId).getResultList());
     }
 
     private String whyUnknown(KnownDatabase database, List<BackupSet> entries, Set<String> copied) {

@@ -66,9 +66,24 @@ public record EnvironmentDocument(
     public record PairEntry(@NotBlank String production, @NotBlank String dr) {
     }
 
+    /**
+     * A database; {@code active} (true when left out) and {@code takesOverFrom} describe an environment after a
+     * disaster, where the restored copy on the DR server is the database Workflow uses.
+     */
     public record DatabaseEntry(@NotBlank @Size(max = 128) String name, @NotNull DatabaseKind kind,
             @NotBlank String server, @NotNull RecoveryModel recoveryModel,
-            @NotNull @Min(1) @Max(525_600) Integer rpoMinutes, @NotNull @Min(1) @Max(525_600) Integer rtoMinutes) {
+            @NotNull @Min(1) @Max(525_600) Integer rpoMinutes, @NotNull @Min(1) @Max(525_600) Integer rtoMinutes,
+            @Schema(description = DatabaseView.ACTIVE + " Left out: true.") Boolean active,
+            @Schema(description = "The database of this document this one replaced, by its server and name; left out "
+                    + "when it replaced none. That database is not active.") @Valid DatabaseReference takesOverFrom) {
+
+        public boolean isActive() {
+            return active == null || active;
+        }
+    }
+
+    /** A database of the document by its server's name and its own: names are unique per server only. */
+    public record DatabaseReference(@NotBlank String server, @NotBlank @Size(max = 128) String name) {
     }
 
     public record LoginEntry(@NotBlank @Size(max = 128) String name, @NotBlank String server,

@@ -55,7 +55,7 @@ public final class Views {
 
     public static DatabaseView of(Database d) {
         return new DatabaseView(d.id, d.name, d.kind, d.serverId, d.environmentId, d.recoveryModel, d.rpoMinutes,
-                d.rtoMinutes);
+                d.rtoMinutes, d.active, d.takesOverFrom);
     }
 
     public static LoginView of(SqlLogin l) {

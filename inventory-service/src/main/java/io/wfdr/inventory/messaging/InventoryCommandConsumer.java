@@ -3,6 +3,8 @@ package io.wfdr.inventory.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.wfdr.inventory.service.FailoverService;
+import io.wfdr.inventory.service.TakeOverCommand;
+import io.wfdr.inventory.service.TakeOverService;
 import io.wfdr.spine.events.IncomingEvent;
 import io.wfdr.spine.events.MalformedEventException;
 import io.wfdr.spine.inbox.EventInbox;
@@ -11,7 +13,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The state transitions other services (the restore service's runbooks) ask for on {@code wfdr.inventory.commands}.
+ * The state transitions other services (the restore service's runbooks) ask for on {@code wfdr.inventory.commands},
+ * and the take-over of a production database by its restored copy that ends a database recovery.
  * A command that cannot be read goes to the dead-letter topic; a readable command the inventory refuses (from a
  * service that may not ask, naming no actor, a transition that makes no sense, an unknown server, a reason the REST
  * call would refuse) becomes a {@link CommandRejected} event, so the asker learns why.
@@ -24,14 +27,18 @@ public class InventoryCommandConsumer {
     public static final String BRING_OFFLINE = "wfdr.inventory.server.bring-offline.v1";
     public static final String FAIL_OVER = "wfdr.inventory.pair.fail-over.v1";
     public static final String FAIL_BACK = "wfdr.inventory.pair.fail-back.v1";
+    public static final String TAKE_OVER = "wfdr.inventory.database.take-over.v1";
 
     private final EventInbox inbox;
     private final FailoverService failover;
+    private final TakeOverService takeOver;
     private final InventoryEvents events;
 
-    InventoryCommandConsumer(EventInbox inbox, FailoverService failover, InventoryEvents events) {
+    InventoryCommandConsumer(EventInbox inbox, FailoverService failover, TakeOverService takeOver,
+            InventoryEvents events) {
         this.inbox = inbox;
         this.failover = failover;
+        this.takeOver = takeOver;
         this.events = events;
     }
 
@@ -49,15 +56,39 @@ public class InventoryCommandConsumer {
             case BRING_OFFLINE -> failover.bringOffline(id(command, "serverId"), reason(command));
             case FAIL_OVER -> failover.failOver(id(command, "pairId"), reason(command));
             case FAIL_BACK -> failover.failBack(id(command, "pairId"), reason(command));
+            case TAKE_OVER -> takeOver.takeOver(takeOverCommand(command));
             default -> throw new MalformedEventException("the inventory accepts no command of type " + command.type());
         }
     }
 
-    /** What a command is about, for its audit record: a server or a pair. */
+    /** What a command is about, for its audit record: a server, a pair or a database. */
     private static String subjectField(ConsumerRecord<String, String> record) {
         var type = record.headers().lastHeader("ce_type");
         String name = type == null ? "" : new String(type.value(), java.nio.charset.StandardCharsets.UTF_8);
-        return name.startsWith("wfdr.inventory.pair.") ? "pairId" : "serverId";
+        return name.startsWith("wfdr.inventory.pair.") ? "pairId"
+                : name.startsWith("wfdr.inventory.database.") ? "databaseId" : "serverId";
+    }
+
+    /** The ids are needed to read the command at all; the name is judged by the take-over's rules. */
+    private static TakeOverCommand takeOverCommand(IncomingEvent command) {
+        JsonNode name = command.data().get("name");
+        if (name == null || !name.isTextual()) {
+            throw new MalformedEventException(command.type() + " needs name, the restored database's name");
+        }
+        return new TakeOverCommand(id(command, "databaseId"), id(command, "serverId"), name.asText(),
+                id(command, "dsnId"), id(command, "runbookId"), optionalText(command, "reason"),
+                optionalText(command, "ticketId"));
+    }
+
+    private static String optionalText(IncomingEvent command, String field) {
+        JsonNode value = command.data().get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new MalformedEventException(command.type() + " needs " + field + " as text or null");
+        }
+        return value.asText();
     }
 
     private static String id(IncomingEvent command, String field) {

@@ -278,18 +278,41 @@ public class EnvironmentImportService {
         }
 
         private void checkDatabases() {
-            Set<String> seen = new HashSet<>();
+            Map<String, Database> byServerAndName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             each("databases", doc.databases(), (path, e) -> {
                 Server server = server(path + "server", e.server());
                 if (server == null) {
                     return;
                 }
                 DatabaseService.checkServer(path, "server", server, violations);
-                if (!seen.add(e.server() + "/" + e.name())) {
+                Database database = database(e, server);
+                if (byServerAndName.putIfAbsent(e.server() + "/" + e.name(), database) != null) {
                     violations.add(path + "name", "server " + e.server() + " has another database named " + e.name());
                 }
-                newDatabases.add(database(e, server));
+                newDatabases.add(database);
             });
+            each("databases", doc.databases(), (path, e) -> takesOverFrom(path, e, byServerAndName));
+        }
+
+        /** The database an entry replaced is another database of the document, and no longer the one in use. */
+        private void takesOverFrom(String path, DatabaseEntry e, Map<String, Database> byServerAndName) {
+            EnvironmentDocument.DatabaseReference replaced = e.takesOverFrom();
+            Database self = byServerAndName.get(e.server() + "/" + e.name());
+            if (replaced == null || self == null) {
+                return;
+            }
+            Database found = byServerAndName.get(replaced.server() + "/" + replaced.name());
+            if (found == null) {
+                violations.add(path + "takesOverFrom", "no database named " + replaced.name() + " on server "
+                        + replaced.server() + " in the document");
+            } else if (found == self) {
+                violations.add(path + "takesOverFrom", "a database cannot take over from itself");
+            } else if (found.active) {
+                violations.add(path + "takesOverFrom", replaced.name() + " on " + replaced.server() + " is active; "
+                        + "a database another one took over from is not (give it active: false)");
+            } else {
+                self.takesOverFrom = found.id;
+            }
         }
 
         private void checkLogins() {
@@ -417,6 +440,7 @@ public class EnvironmentImportService {
             db.recoveryModel = e.recoveryModel();
             db.rpoMinutes = e.rpoMinutes();
             db.rtoMinutes = e.rtoMinutes();
+            db.active = e.isActive();
             return db;
         }
 

@@ -158,6 +158,51 @@ class EnvironmentImportTest extends InventoryTest {
         return (List<Map<String, Object>>) document.get(key);
     }
 
+    @Test
+    void anImportedDatabaseIsActiveUnlessItSaysOtherwiseAndNamesTheDatabaseItTookOverFrom() {
+        Map<String, Object> document = document(InventoryApi.uniqueName("TKO"), 1);
+        document.put("databases", new ArrayList<>(entries(document, "databases")));
+        String sql = (String) entries(document, "databases").get(0).get("server");
+        entries(document, "databases").get(0).put("active", false);
+        Map<String, Object> drSql = new HashMap<>(entries(document, "servers").stream()
+                .filter(s -> sql.equals(s.get("name"))).findFirst().orElseThrow());
+        drSql.put("name", sql + "D");
+        drSql.put("site", "Atlanta");
+        entries(document, "servers").add(drSql);
+        Map<String, Object> restored = new HashMap<>(Map.of("name", "TFLOWF_DR", "kind", "WORKFLOW",
+                "server", sql + "D", "recoveryModel", "FULL", "rpoMinutes", 15, "rtoMinutes", 240,
+                "takesOverFrom", Map.of("server", sql, "name", "TFLOWF")));
+        entries(document, "databases").add(restored);
+
+        String environment = as("operator").body(document).post("/api/environments/import").then().statusCode(201)
+                .body("databases", equalTo(2)).extract().path("environment.id");
+        String production = as("viewer").queryParam("environmentId", environment).get("/api/databases").then()
+                .body("items.find { it.name == 'TFLOWF' }.active", equalTo(false),
+                        "items.find { it.name == 'TFLOWF_DR' }.active", equalTo(true))
+                .extract().path("items.find { it.name == 'TFLOWF' }.id");
+        as("viewer").queryParam("environmentId", environment).get("/api/databases").then()
+                .body("items.find { it.name == 'TFLOWF_DR' }.takesOverFrom", equalTo(production),
+                        "items.find { it.name == 'TFLOWF' }.takesOverFrom", equalTo(null));
+    }
+
+    @Test
+    void anImportedDatabaseCannotTakeOverFromOneThatIsStillActiveOrMissing() {
+        Map<String, Object> document = document(InventoryApi.uniqueName("TKA"), 1);
+        document.put("databases", new ArrayList<>(entries(document, "databases")));
+        String sql = (String) entries(document, "databases").get(0).get("server");
+        entries(document, "databases").add(new HashMap<>(Map.of("name", "TFLOWF_DR", "kind", "WORKFLOW",
+                "server", sql, "recoveryModel", "FULL", "rpoMinutes", 15, "rtoMinutes", 240,
+                "takesOverFrom", Map.of("server", sql, "name", "TFLOWF"))));
+        entries(document, "databases").add(new HashMap<>(Map.of("name", "TFLOWF_DR2", "kind", "WORKFLOW",
+                "server", sql, "recoveryModel", "FULL", "rpoMinutes", 15, "rtoMinutes", 240,
+                "takesOverFrom", Map.of("server", sql, "name", "NOSUCHDB"))));
+
+        as("operator").body(document).post("/api/environments/import").then().statusCode(400)
+                .body("errors.find { it.field == 'databases[1].takesOverFrom' }.message", containsString("is active"),
+                        "errors.find { it.field == 'databases[2].takesOverFrom' }.message",
+                        containsString("no database named NOSUCHDB"));
+    }
+
     /** An environment with {@code pairsOfTransflo} TRANSFLO server pairs, a Workflow pair and its database. */
     static Map<String, Object> document(String prefix, int pairsOfTransflo) {
         String tag = prefix.substring(prefix.length() - 6);

@@ -17,7 +17,8 @@ class AsyncApiDocumentTest {
 
     private static final List<Class<?>> EVENTS = List.of(ServerStateChanged.class, ServerRenamed.class,
             ServersPaired.class, ServersUnpaired.class, PairFailedOver.class, PairFailedBack.class,
-            DeploymentRecorded.class, DriftDetected.class, DriftResolved.class, CommandRejected.class);
+            DeploymentRecorded.class, DriftDetected.class, DriftResolved.class, CommandRejected.class,
+            DatabaseTakenOver.class);
 
     @Test
     void everyInventoryEventAndCommandTypeIsInTheAsyncApiDocument() throws IOException {
@@ -29,7 +30,8 @@ class AsyncApiDocumentTest {
                         .forEach(what -> types.add("wfdr.inventory." + entity + "." + what + ".v1")));
         types.add("wfdr.inventory.deployment.removed.v1");
         types.addAll(List.of(InventoryCommandConsumer.BRING_ONLINE, InventoryCommandConsumer.BRING_OFFLINE,
-                InventoryCommandConsumer.FAIL_OVER, InventoryCommandConsumer.FAIL_BACK));
+                InventoryCommandConsumer.FAIL_OVER, InventoryCommandConsumer.FAIL_BACK,
+                InventoryCommandConsumer.TAKE_OVER));
         for (String type : types) {
             assertTrue(document.contains("name: " + type + "\n"), type + " is not in asyncapi/wfdr.asyncapi.yaml");
         }

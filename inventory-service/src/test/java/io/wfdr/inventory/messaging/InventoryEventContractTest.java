@@ -37,7 +37,7 @@ class InventoryEventContractTest extends InventoryTest {
             "host.registered", "server.registered", "server.updated", "database.registered", "login.registered",
             "dsn.registered", "pair.paired", "deployment.recorded", "drift.detected", "pair.failed-over",
             "server.renamed", "server.state-changed", "pair.failed-back", "pair.unpaired", "deployment.removed",
-            "server.removed");
+            "server.removed", "database.updated", "dsn.updated", "database.taken-over");
 
     @Test
     void everyEventTheInventoryPublishesReadsThroughTheAsyncApiSchemas() {
@@ -131,6 +131,16 @@ class InventoryEventContractTest extends InventoryTest {
         return JSON.readTree(event.value());
     }
 
+    /** The restore service's last step of a recovery: the restored database takes over from production. */
+    private static void takeOver(String production, String drSql, String dsn) {
+        String data = "{\"databaseId\":\"" + production + "\",\"serverId\":\"" + drSql + "\",\"name\":\"TFLOWF_DR\","
+                + "\"dsnId\":\"" + dsn + "\",\"runbookId\":\"" + java.util.UUID.randomUUID() + "\","
+                + "\"reason\":\"contract\",\"ticketId\":null}";
+        TestTopics.ofTestBroker().send("wfdr.inventory.commands", production, data, Map.of("ce_specversion", "1.0",
+                "ce_id", java.util.UUID.randomUUID().toString(), "ce_type", InventoryCommandConsumer.TAKE_OVER,
+                "ce_source", "/wfdr/restore-service", "ce_actor", "dba.jones", "content-type", "application/json"));
+    }
+
     private static void publishEveryKind() {
         PairedWorkflow pair = InventoryApi.pairedWorkflowServers();
         InventoryApi.create("/api/servers", drivable(InventoryApi.uniqueName("WF"), pair.drSiteId()));
@@ -140,8 +150,10 @@ class InventoryEventContractTest extends InventoryTest {
                 "kind", "WORKFLOW", "serverId", sql, "recoveryModel", "FULL", "rpoMinutes", 30, "rtoMinutes", 240));
         String login = InventoryApi.create("/api/logins", Map.of("name", "tfwfowner", "serverId", sql,
                 "secretRef", "env:TFWFOWNER_PASSWORD"));
-        InventoryApi.create("/api/dsns", Map.of("name", "TFLOWF", "serverId", pair.productionId(), "bitness", 32,
+        String dsn = InventoryApi.create("/api/dsns", Map.of("name", "TFLOWF", "serverId", pair.productionId(),
+                "bitness", 32,
                 "targetServerId", sql, "defaultDatabase", "TFLOWF", "loginId", login));
+        takeOver(database, InventoryApi.registerServer(pair.drSiteId(), null, "DATABASE_SERVER"), dsn);
         String deployment = InventoryApi.create("/api/deployments", Map.of("serverId", pair.productionId(),
                 "kind", "PROCESS", "name", "Invoice approval", "version", "3.2"));
         String name = as("viewer").get("/api/servers/" + sql).then().extract().path("name");
