@@ -29,7 +29,10 @@ public class PersistedSqlServers implements TargetSqlServers {
     private final Clock clock;
     private final Map<String, PersistedSqlServer> servers = new ConcurrentHashMap<>();
 
-    PersistedSqlServers(SecretResolver secrets, HarnessConfig config, Clock clock) {
+    private final AdapterTime time;
+
+    PersistedSqlServers(SecretResolver secrets, HarnessConfig config, Clock clock, AdapterTime time) {
+        this.time = time;
         this.secrets = secrets;
         this.config = config;
         this.stops = new StopPoints(config.stateDir());
@@ -39,7 +42,23 @@ public class PersistedSqlServers implements TargetSqlServers {
     @Override
     public TargetSqlServer open(SqlServerTarget target, String login, String secretRef) {
         secrets.check(secretRef);
-        return servers.computeIfAbsent(target.host().toUpperCase(Locale.ROOT),
+        TargetSqlServer server = servers.computeIfAbsent(target.host().toUpperCase(Locale.ROOT),
                 host -> new PersistedSqlServer(host, config.stateDir(), stops, clock));
+        return timed(server);
+    }
+
+    /** Every call's time counted in {@link AdapterTime}, so a benchmark can tell the engine's time from the server's. */
+    private TargetSqlServer timed(TargetSqlServer server) {
+        return (TargetSqlServer) java.lang.reflect.Proxy.newProxyInstance(TargetSqlServer.class.getClassLoader(),
+                new Class<?>[] {TargetSqlServer.class}, (proxy, method, args) -> time.timed(() -> {
+                    try {
+                        return method.invoke(server, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        if (e.getCause() instanceof Exception failure) {
+                            throw failure;
+                        }
+                        throw (Error) e.getCause();
+                    }
+                }));
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -144,6 +145,25 @@ final class DrEnvironment implements AutoCloseable {
                 ownerLogin));
         publish(full, BackupType.FULL, null, NOON.minusSeconds(3600), drSite);
         publish(differential, BackupType.DIFFERENTIAL, full.backupSetGuid(), NOON, drSite);
+    }
+
+    /**
+     * The inventory's answer to the runbook's last step: the take-over command is awaited on
+     * {@code wfdr.inventory.commands}, and the restored database is announced as the environment's active one.
+     *
+     * @return how long this stand-in for the inventory took: from the command's record time to its answer sent
+     */
+    Duration answerTakeOver() throws IOException {
+        var command = topics.await("wfdr.inventory.commands", r -> databaseId.equals(r.key())
+                && "wfdr.inventory.database.take-over.v1".equals(TestTopics.header(r, "ce_type")),
+                Duration.ofSeconds(120)).orElseThrow(() -> new AssertionError("no take-over of "
+                        + databaseName));
+        var data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(command.value());
+        Map<String, Object> restored = new java.util.HashMap<>(inventory.database(id(), data.get("name").asText(),
+                "WORKFLOW", data.get("serverId").asText(), "FULL", 30, 240));
+        restored.put("takesOverFrom", databaseId);
+        inventory.announce("database.registered", restored);
+        return Duration.between(Instant.ofEpochMilli(command.timestamp()), Instant.now());
     }
 
     /** POST /api/restores: the database recovery of TFLOWF as TFLOWF_DR, connecting as the DR login wfdr. */

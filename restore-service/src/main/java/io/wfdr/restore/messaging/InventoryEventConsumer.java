@@ -14,15 +14,19 @@ public class InventoryEventConsumer {
 
     private final EventInbox inbox;
     private final InventoryView view;
+    private final io.wfdr.restore.service.RunbookEngine engine;
 
-    InventoryEventConsumer(EventInbox inbox, InventoryView view) {
+    InventoryEventConsumer(EventInbox inbox, InventoryView view, io.wfdr.restore.service.RunbookEngine engine) {
         this.inbox = inbox;
         this.view = view;
+        this.engine = engine;
     }
 
+    /** Once the inventory's news is stored, runbooks waiting for it (a server online, a take-over) look again. */
     @Incoming(CHANNEL)
     @Blocking(ordered = true)
     public void onEvent(ConsumerRecord<String, String> record) {
         inbox.receive(CHANNEL, record, view::apply);
+        engine.wakeWaiting();
     }
 }

@@ -63,6 +63,17 @@ public class RunbookEngine {
         start(id);
     }
 
+    /**
+     * Something a waiting step waits for may have happened (the inventory announced a change): runbooks waiting for
+     * the world look again now rather than at their next turn.
+     */
+    public void wakeWaiting() {
+        if (!notBefore.isEmpty() && !stopping) {
+            notBefore.clear();
+            workers.execute(this::tick);
+        }
+    }
+
     @Scheduled(every = "${wfdr.restore.runbooks.heartbeat:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         if (stopping) {

@@ -78,10 +78,11 @@ class AutomatedRecoveryTest extends RecoveryTestBase {
     }
 
     @Test
-    void everyStepRunsByItselfAndTheRunbookCompletesOnlyVerified() {
+    void everyStepRunsByItselfAndTheRunbookCompletesOnlyVerified() throws Exception {
         String id = as("operator").body(request()).post("/api/restores").then().statusCode(202)
                 .body("steps[5].manual", equalTo(false)).extract().path("id");
 
+        answerTakeOver();
         awaitStatus(id, "COMPLETED");
         assertEquals(List.of(drName, name + "_DR", "tfwfowner"), windows.dsnSettings("32-bit", "TFLOWF"));
         assertEquals("Running", windows.serviceStatus("iProcessEngine"));
@@ -92,6 +93,7 @@ class AutomatedRecoveryTest extends RecoveryTestBase {
         assertTrue(windows.stdins().stream().anyMatch(in -> in != null && in.contains("Owner-Pa55word")),
                 "it reaches the DSN test on standard input");
         as("viewer").get("/api/restores/" + id).then().body("percent", equalTo(100),
-                "steps.status", everyItem(equalTo("DONE")), "steps[9].outcome", containsString("answered 200"));
+                "steps.status", everyItem(equalTo("DONE")), "steps[9].outcome", containsString("answered 200"),
+                "steps[10].outcome", containsString(name + "_DR on " + drName + " is the environment's Workflow"));
     }
 }

@@ -72,6 +72,22 @@ abstract class RecoveryTestBase {
     protected SimulatedBackup fullBackup;
     protected SimulatedBackup differentialBackup;
 
+    /**
+     * The inventory's answer to the runbook's last step: it waits for the take-over command on
+     * {@code wfdr.inventory.commands} and announces the restored database as the environment's active one.
+     */
+    protected void answerTakeOver() throws Exception {
+        var command = io.wfdr.localstack.TestTopics.ofTestBroker().await("wfdr.inventory.commands",
+                r -> database.equals(r.key()) && "wfdr.inventory.database.take-over.v1".equals(
+                        io.wfdr.localstack.TestTopics.header(r, "ce_type")), Duration.ofSeconds(90))
+                .orElseThrow(() -> new AssertionError("no take-over command for " + database));
+        var data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(command.value());
+        Map<String, Object> restored = new HashMap<>(played.database(id(), data.get("name").asText(), "WORKFLOW",
+                data.get("serverId").asText(), "FULL", 30, 240));
+        restored.put("takesOverFrom", data.get("databaseId").asText());
+        played.announce("database.registered", restored);
+    }
+
     /** The DR iProcess Engine server's name (its DNS name: how wfdr reaches it). */
     protected String drEngineName() {
         return "IPEDR01";

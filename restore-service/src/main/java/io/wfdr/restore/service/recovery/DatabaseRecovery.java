@@ -15,7 +15,7 @@ public class DatabaseRecovery {
 
     private final List<RecoveryStep> steps = List.of(new DrEngineOnline(), new RestorePreflight(), new RestoreChain(),
             new WorkflowLogins(), new OrphanedUsers(), IProcessServices.stop(), new TflowfDsn(),
-            new TflowfDsnConnection(), IProcessServices.start(), new VerifyRecovery());
+            new TflowfDsnConnection(), IProcessServices.start(), new VerifyRecovery(), new ProtectAgain());
 
     public List<RecoveryStep> steps() {
         return steps;

@@ -100,7 +100,7 @@ public class RecoveryWorld {
     public void takeOver(TakeOver takeOver) {
         ObjectNode command = JsonNodeFactory.instance.objectNode().put("databaseId", takeOver.databaseId())
                 .put("serverId", takeOver.serverId()).put("name", takeOver.name()).put("dsnId", takeOver.dsnId())
-                .put("runbookId", takeOver.runbookId()).putNull("ticketId").put("reason", "database recovery runbook " + takeOver
+                .put("runbookId", takeOver.runbookId()).put("reason", "database recovery runbook " + takeOver
                         .runbookId());
         outbox.record(Topics.commands("inventory"), takeOver.databaseId(), "database/" + takeOver.databaseId(),
                 TAKE_OVER, command);
