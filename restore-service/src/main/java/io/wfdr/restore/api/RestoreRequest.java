@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
  */
 public record RestoreRequest(@Size(max = 36) String planId,
         @Valid PlanRequest plan,
-        @Size(max = 100) @Pattern(regexp = "[\\p{Alnum}._:/#-]+", message = "must be a ticket number such as "
+        @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:/#-]+", message = "must be a ticket number such as "
                 + "INC-4711") String ticketId,
         @NotBlank @Size(max = 1000) String reason,
         @Valid SqlConnection connection,

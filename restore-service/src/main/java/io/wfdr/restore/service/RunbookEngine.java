@@ -118,8 +118,12 @@ public class RunbookEngine {
                 steps(id);
             }
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Runbook %s stopped on an unexpected failure; it resumes where it was: %s", id,
-                    e.getMessage());
+            if (changedMeanwhile(e)) {
+                LOG.infof("Runbook %s was changed by a request while it ran (a pause, a cancel): it looks again", id);
+            } else {
+                LOG.errorf(e, "Runbook %s stopped on an unexpected failure; it resumes where it was: %s", id,
+                        e.getMessage());
+            }
         } finally {
             requests.terminate();
             active.remove(id);
@@ -138,6 +142,16 @@ public class RunbookEngine {
                 return;
             }
         }
+    }
+
+    private static boolean changedMeanwhile(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean running(String id) {

@@ -87,7 +87,7 @@ public class RunbookLedger {
             return stop(runbook, RunbookStatus.AWAITING_APPROVAL, "the runbook changed after its approval: approve again");
         }
         if (step == null) {
-            return stop(runbook, RunbookStatus.COMPLETED, "every step done and verified");
+            return finish(runbook);
         }
         if (step.status == StepStatus.FAILED) {
             return stop(runbook, RunbookStatus.FAILED, step.outcome);
@@ -110,6 +110,23 @@ public class RunbookLedger {
             begin(runbook, step, template.step(step.number).input(runbook.targets()));
         }
         return new Next.Run(copy(step), runbook.targets(), runbook.startedAt);
+    }
+
+    /**
+     * Every step is done or skipped. A runbook whose verification was skipped never claims COMPLETED: the database is
+     * back, not verified. Other skipped steps are named in the outcome.
+     */
+    private Next finish(Runbook runbook) {
+        List<RunbookStep> skipped = runbook.steps.stream().filter(s -> s.status == StepStatus.SKIPPED).toList();
+        RunbookStep verification = runbook.steps.stream().filter(s -> template.isVerification(s.number)).findFirst()
+                .orElse(null);
+        String skips = skipped.isEmpty() ? "" : "; skipped: " + String.join(", ", skipped.stream()
+                .map(s -> s.number + " " + s.name + " (" + s.outcome + ")").toList());
+        if (verification != null && verification.status == StepStatus.SKIPPED) {
+            return stop(runbook, RunbookStatus.RESTORED_NOT_VERIFIED, "restored, not verified: the verification was "
+                    + "skipped" + skips);
+        }
+        return stop(runbook, RunbookStatus.COMPLETED, "every step done and verified" + skips);
     }
 
     @Transactional

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,11 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.wfdr.localstack.AsyncApiSchemas;
 import io.wfdr.localstack.KafkaBrokerTestResource;
 import io.wfdr.localstack.PlayedInventory;
 import io.wfdr.localstack.TestSigningKeys;
+import io.wfdr.localstack.TestTopics;
 import io.wfdr.restore.windows.WindowsTestHost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -95,5 +98,25 @@ class AutomatedRecoveryTest extends RecoveryTestBase {
         as("viewer").get("/api/restores/" + id).then().body("percent", equalTo(100),
                 "steps.status", everyItem(equalTo("DONE")), "steps[9].outcome", containsString("answered 200"),
                 "steps[10].outcome", containsString(name + "_DR on " + drName + " is the environment's Workflow"));
+        theRunbooksEventsTellEveryStepInTheirDocumentedShape(id);
+    }
+
+    /** Each step's start and end and each status change is on wfdr.restore.events, as AsyncAPI documents it. */
+    private static void theRunbooksEventsTellEveryStepInTheirDocumentedShape(String id) {
+        AsyncApiSchemas schemas = AsyncApiSchemas.ofThisCheckout();
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> events = TestTopics.ofTestBroker()
+                .readAll("wfdr.restore.events", Duration.ofSeconds(5)).stream().filter(r -> id.equals(r.key()))
+                .toList();
+        List<String> types = events.stream().map(r -> TestTopics.header(r, "ce_type")).toList();
+        for (var event : events) {
+            String type = TestTopics.header(event, "ce_type");
+            assertEquals(List.of(), schemas.problems(type, event.value()), type);
+        }
+        assertEquals(1, types.stream().filter("wfdr.restore.runbook.requested.v1"::equals).count());
+        assertEquals(11, types.stream().filter("wfdr.restore.runbook.step-started.v1"::equals).count());
+        assertEquals(11, types.stream().filter("wfdr.restore.runbook.step-ended.v1"::equals).count());
+        assertTrue(events.get(events.size() - 1).value().contains("\"to\":\"COMPLETED\""),
+                "the last event says COMPLETED: " + events.get(events.size() - 1).value());
+        assertTrue(events.stream().noneMatch(e -> e.value().contains("Owner-Pa55word")), "no password in an event");
     }
 }

@@ -59,6 +59,11 @@ class RunbookControlTest extends RecoveryTestBase {
         awaitStatus(id, "WAITING_FOR_OPERATOR");
     }
 
+    private void awaitStepWaiting(String id, int step) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("viewer").get("/api/restores/" + id)
+                .then().body("steps[" + (step - 1) + "].status", equalTo("WAITING")));
+    }
+
     /** A runbook that restores over an existing TFLOWF_DR, requested by an admin and waiting for an approver. */
     private String replacingRunbook() {
         played.announce("database.registered", played.database(id(), name + "_DR", "WORKFLOW", dr, "FULL", 30, 240));
@@ -90,6 +95,38 @@ class RunbookControlTest extends RecoveryTestBase {
         assertEquals(1, target.restores(name + "_DR", differentialBackup.backupSetGuid()));
         as("viewer").get("/api/restores/" + id).then().body("steps[2].attempts", equalTo(2),
                 "steps[2].outcome", containsString("was restored before the interruption"));
+    }
+
+    @Test
+    void skippingTheVerificationNeedsAnApproverWithAReasonAndTheRunbookNeverClaimsCompleted() throws Exception {
+        String id = as("operator").body(request()).post("/api/restores").then().statusCode(202).extract().path("id");
+        for (int step = 6; step <= 9; step++) {
+            awaitStepWaiting(id, step);
+            as("operator").body(Map.of("note", "done by hand")).post("/api/restores/" + id + "/steps/" + step
+                    + "/complete").then().statusCode(200);
+        }
+        awaitStatus(id, "RESTORED_NOT_VERIFIED");
+        as("operator").body(Map.of("note", "accepted")).post("/api/restores/" + id + "/steps/10/skip").then()
+                .statusCode(403);
+        as("approver").body(Map.of()).post("/api/restores/" + id + "/steps/10/skip").then().statusCode(400);
+        as("approver").body(Map.of("note", "services checked by hand on the bridge call"))
+                .post("/api/restores/" + id + "/steps/10/skip").then().statusCode(200);
+        answerTakeOver();
+        awaitStatus(id, "RESTORED_NOT_VERIFIED");
+        as("viewer").get("/api/restores/" + id).then().body("outcome", containsString("verification was skipped"),
+                "steps[9].status", equalTo("SKIPPED"), "steps[9].decidedBy", containsString("approver"),
+                "steps[10].status", equalTo("DONE"));
+    }
+
+    @Test
+    void aDamagedBackupFileFailsThePreflightAndNothingIsRestored() {
+        target.damage(restorePath(differentialBackup));
+        String id = as("operator").body(request()).post("/api/restores").then().statusCode(202).extract().path("id");
+        awaitStatus(id, "FAILED");
+        as("viewer").get("/api/restores/" + id).then().body("steps[1].status", equalTo("FAILED"),
+                "steps[1].outcome", containsString(restorePath(differentialBackup)));
+        assertTrue(target.executed().stream().noneMatch(s -> s.startsWith("RESTORE DATABASE")), target.executed()
+                .toString());
     }
 
     @Test

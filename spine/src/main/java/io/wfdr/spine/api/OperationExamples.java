@@ -67,11 +67,16 @@ final class OperationExamples {
         }
     }
 
+    /** An id shorter than a UUID (a W3C trace id: 32 hex digits). */
+    private static final String A_TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
     private static void idExample(Parameter parameter) {
         String name = parameter.getName();
         if (parameter.getExample() == null && name != null && (name.equals("id") || name.endsWith("Id"))
                 && (parameter.getIn() == Parameter.In.PATH || parameter.getIn() == Parameter.In.QUERY)) {
-            parameter.setExample(AN_ID);
+            Integer max = parameter.getSchema() == null ? null : parameter.getSchema().getMaxLength();
+            parameter.setExample(max != null && max < AN_ID.length() ? A_TRACE_ID.substring(0, Math.min(max,
+                    A_TRACE_ID.length())) : AN_ID);
         }
     }
 
