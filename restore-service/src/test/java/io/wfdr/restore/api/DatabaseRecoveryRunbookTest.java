@@ -4,40 +4,18 @@ import static io.wfdr.restore.api.Publish.as;
 import static io.wfdr.restore.api.Publish.id;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.wfdr.localstack.KafkaBrokerTestResource;
-import io.wfdr.localstack.PlayedInventory;
 import io.wfdr.localstack.TestSigningKeys;
-import io.wfdr.restore.sqlserver.ServerFacts;
-import io.wfdr.restore.sqlserver.SimulatedBackup;
-import io.wfdr.restore.sqlserver.SimulatedProduction;
-import io.wfdr.restore.sqlserver.SimulatedSqlServer;
-import io.wfdr.restore.sqlserver.SimulatedSqlServers;
-import io.wfdr.restore.sqlserver.SimulatedUser;
-import io.wfdr.restore.windows.WindowsTestHost;
-import io.wfdr.spine.contract.BackupSet;
-import io.wfdr.spine.contract.BackupType;
-import com.sun.net.httpserver.HttpServer;
-import jakarta.inject.Inject;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The guide's database recovery as one call: a runbook restores TFLOWF as TFLOWF_DR on a DR SQL Server that keeps
