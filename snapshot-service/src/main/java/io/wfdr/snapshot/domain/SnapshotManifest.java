@@ -8,10 +8,12 @@ import io.wfdr.snapshot.qemu.ImageExtent;
 /**
  * What the DR VM host keeps next to each replicated snapshot file, so that it can rebuild a VM from its own files
  * alone: which snapshot it is, its parent (null for a full), the file and what it must hash to, the disk size the
- * guest sees and, for an incremental, the extents it changed.
+ * guest sees, the extents it holds (for an incremental, exactly what changed) and what the VM was (CPUs, memory,
+ * NICs, its hypervisor's definition), to create it again on the DR host.
  */
 public record SnapshotManifest(String snapshotId, String vm, SnapshotKind kind, String parentSnapshotId,
-        String file, long bytes, String sha256, long virtualSize, List<ImageExtent> changed, Instant takenAt) {
+        String file, long bytes, String sha256, long virtualSize, List<ImageExtent> changed, Instant takenAt,
+        VmDefinition definition) {
 
     public SnapshotManifest {
         if ((kind == SnapshotKind.FULL) != (parentSnapshotId == null)) {

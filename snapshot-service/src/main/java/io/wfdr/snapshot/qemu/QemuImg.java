@@ -2,17 +2,18 @@ package io.wfdr.snapshot.qemu;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.wfdr.snapshot.host.HostCommand;
+import io.wfdr.snapshot.host.HostCommandFailure;
+import io.wfdr.snapshot.host.HostProgram;
 
 /**
  * The qemu-img of a VM host: qcow2 images and overlays, what an overlay changed, whether two disks hold the same
@@ -34,7 +35,7 @@ public class QemuImg {
     public boolean available() {
         try {
             return run(HostCommand.of(program, "--version")).contains("qemu-img");
-        } catch (QemuImgFailure | UncheckedIOException e) {
+        } catch (HostCommandFailure | UncheckedIOException e) {
             return false;
         }
     }
@@ -54,6 +55,15 @@ public class QemuImg {
     public HostCommand rebaseCommand(Path image, Path newBacking) {
         return HostCommand.of(program, "rebase", "-u", "-b", relativeTo(image, newBacking), "-F", "qcow2",
                 image.toString());
+    }
+
+    /** A standalone qcow2 of everything {@code source} shows (an image path or an {@code nbd+unix://} URI). */
+    public HostCommand convertCommand(String source, Path target) {
+        return HostCommand.of(program, "convert", "-O", "qcow2", source, target.toString());
+    }
+
+    public void convert(String source, Path target) {
+        run(convertCommand(source, target));
     }
 
     public void create(Path image, long bytes, int clusterSize) {
@@ -102,9 +112,9 @@ public class QemuImg {
             argv.add("-U");
         }
         argv.addAll(List.of(first.toString(), second.toString()));
-        Outcome outcome = execute(new HostCommand(argv));
+        HostProgram.Outcome outcome = execute(new HostCommand(argv));
         if (outcome.exitCode() > 1) {
-            throw new QemuImgFailure(outcome.command(), outcome.exitCode(), outcome.output());
+            throw new HostCommandFailure(outcome.command(), outcome.exitCode(), outcome.output());
         }
         return outcome.exitCode() == 0;
     }
@@ -145,35 +155,10 @@ public class QemuImg {
     }
 
     private String run(HostCommand command) {
-        Outcome outcome = execute(command);
-        if (outcome.exitCode() != 0) {
-            throw new QemuImgFailure(command, outcome.exitCode(), outcome.output());
-        }
-        return outcome.output();
+        return execute(command).orFail();
     }
 
-    private record Outcome(HostCommand command, int exitCode, String output) {
-    }
-
-    private Outcome execute(HostCommand command) {
-        try {
-            Path output = Files.createTempFile("wfdr-qemu-img", ".out");
-            try {
-                Process process = new ProcessBuilder(command.argv()).redirectErrorStream(true)
-                        .redirectOutput(output.toFile()).start();
-                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly();
-                    throw new QemuImgFailure(command, -1, "no answer within " + timeout);
-                }
-                return new Outcome(command, process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command.display(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new QemuImgFailure(command, -1, "interrupted");
-        }
+    private HostProgram.Outcome execute(HostCommand command) {
+        return HostProgram.execute(command, timeout);
     }
 }

@@ -13,7 +13,7 @@ import io.wfdr.snapshot.datastore.FolderDatastore;
 import io.wfdr.snapshot.domain.SnapshotManifest;
 import io.wfdr.snapshot.qemu.ImageInfo;
 import io.wfdr.snapshot.qemu.QemuImg;
-import io.wfdr.snapshot.qemu.QemuImgFailure;
+import io.wfdr.snapshot.host.HostCommandFailure;
 import io.wfdr.spine.contract.FileHash;
 
 /**
@@ -69,7 +69,7 @@ public class ReplicaCheck {
         try {
             qemu.backingProblem(file, datastore.folder()).ifPresent(problems::add);
             info = qemu.info(file, false);
-        } catch (QemuImgFailure e) {
+        } catch (HostCommandFailure e) {
             problems.add(manifest.file() + " cannot be read as a disk image: " + e.getMessage());
             return;
         }

@@ -1,9 +1,11 @@
-package io.wfdr.snapshot.qemu;
+package io.wfdr.snapshot.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.time.Duration;
+
+import io.wfdr.snapshot.qemu.QemuImg;
 
 import org.junit.jupiter.api.Test;
 

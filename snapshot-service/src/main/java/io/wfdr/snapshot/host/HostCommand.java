@@ -1,4 +1,4 @@
-package io.wfdr.snapshot.qemu;
+package io.wfdr.snapshot.host;
 
 import java.util.List;
 import java.util.regex.Pattern;
