@@ -18,7 +18,7 @@ class AsyncApiDocumentTest {
     private static final List<Class<?>> EVENTS = List.of(ServerStateChanged.class, ServerRenamed.class,
             ServersPaired.class, ServersUnpaired.class, PairFailedOver.class, PairFailedBack.class,
             DeploymentRecorded.class, DriftDetected.class, DriftResolved.class, CommandRejected.class,
-            DatabaseTakenOver.class);
+            DatabaseTakenOver.class, ServerRehosted.class);
 
     @Test
     void everyInventoryEventAndCommandTypeIsInTheAsyncApiDocument() throws IOException {
@@ -31,7 +31,7 @@ class AsyncApiDocumentTest {
         types.add("wfdr.inventory.deployment.removed.v1");
         types.addAll(List.of(InventoryCommandConsumer.BRING_ONLINE, InventoryCommandConsumer.BRING_OFFLINE,
                 InventoryCommandConsumer.FAIL_OVER, InventoryCommandConsumer.FAIL_BACK,
-                InventoryCommandConsumer.TAKE_OVER));
+                InventoryCommandConsumer.TAKE_OVER, InventoryCommandConsumer.REHOST));
         for (String type : types) {
             assertTrue(document.contains("name: " + type + "\n"), type + " is not in asyncapi/wfdr.asyncapi.yaml");
         }

@@ -37,7 +37,7 @@ class InventoryEventContractTest extends InventoryTest {
             "host.registered", "server.registered", "server.updated", "database.registered", "login.registered",
             "dsn.registered", "pair.paired", "deployment.recorded", "drift.detected", "pair.failed-over",
             "server.renamed", "server.state-changed", "pair.failed-back", "pair.unpaired", "deployment.removed",
-            "server.removed", "database.updated", "dsn.updated", "database.taken-over");
+            "server.removed", "database.updated", "dsn.updated", "database.taken-over", "server.rehosted");
 
     @Test
     void everyEventTheInventoryPublishesReadsThroughTheAsyncApiSchemas() {
@@ -141,6 +141,15 @@ class InventoryEventContractTest extends InventoryTest {
                 "ce_source", "/wfdr/restore-service", "ce_actor", "dba.jones", "content-type", "application/json"));
     }
 
+    /** The snapshot service's rebuild of a virtual machine on the DR host. */
+    private static void rehost(String serverId, String hostId) {
+        String data = "{\"serverId\":\"" + serverId + "\",\"hostId\":\"" + hostId + "\",\"operationId\":\""
+                + java.util.UUID.randomUUID() + "\",\"reason\":\"contract\"}";
+        TestTopics.ofTestBroker().send("wfdr.inventory.commands", serverId, data, Map.of("ce_specversion", "1.0",
+                "ce_id", java.util.UUID.randomUUID().toString(), "ce_type", InventoryCommandConsumer.REHOST,
+                "ce_source", "/wfdr/snapshot-service", "ce_actor", "ops.smith", "content-type", "application/json"));
+    }
+
     private static void publishEveryKind() {
         PairedWorkflow pair = InventoryApi.pairedWorkflowServers();
         InventoryApi.create("/api/servers", drivable(InventoryApi.uniqueName("WF"), pair.drSiteId()));
@@ -154,6 +163,8 @@ class InventoryEventContractTest extends InventoryTest {
                 "bitness", 32,
                 "targetServerId", sql, "defaultDatabase", "TFLOWF", "loginId", login));
         takeOver(database, InventoryApi.registerServer(pair.drSiteId(), null, "DATABASE_SERVER"), dsn);
+        rehost(InventoryApi.registerServer(pair.productionSiteId(), vmHost, "TRANSFLO_SERVER"),
+                InventoryApi.vmHost(pair.drSiteId()));
         String deployment = InventoryApi.create("/api/deployments", Map.of("serverId", pair.productionId(),
                 "kind", "PROCESS", "name", "Invoice approval", "version", "3.2"));
         String name = as("viewer").get("/api/servers/" + sql).then().extract().path("name");
