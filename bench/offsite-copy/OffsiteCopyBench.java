@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.wfdr.backup.offsite.CopyResult;
-import io.wfdr.backup.offsite.OffsiteCopier;
+import io.wfdr.spine.transfer.CopyResult;
+import io.wfdr.spine.transfer.VerifiedCopier;
 
 /**
  * bench/offsite-copy: our verified copy of one file against the unavoidable work, measured in the same run:
@@ -22,7 +22,7 @@ public class OffsiteCopyBench {
         Path file = Path.of(args[0]);
         Path work = Path.of(args[1]);
         int rounds = Integer.parseInt(args[2]);
-        OffsiteCopier copier = new OffsiteCopier();
+        VerifiedCopier copier = new VerifiedCopier();
         List<Double> ours = new ArrayList<>();
         List<Double> hashes = new ArrayList<>();
         List<Double> cps = new ArrayList<>();

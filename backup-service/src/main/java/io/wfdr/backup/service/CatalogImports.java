@@ -23,8 +23,6 @@ import io.wfdr.backup.messaging.BackupCataloged;
 import io.wfdr.backup.messaging.BackupCopied;
 import io.wfdr.backup.messaging.BackupEvents;
 import io.wfdr.backup.messaging.OffsiteCopyFacts;
-import io.wfdr.backup.offsite.OffsiteCopier;
-import io.wfdr.spine.sqlserver.SqlServerFailure;
 import io.wfdr.spine.contract.BackupManifest;
 import io.wfdr.spine.contract.BackupSet;
 import io.wfdr.spine.contract.ManifestStore;
@@ -32,6 +30,8 @@ import io.wfdr.spine.problem.ConflictProblem;
 import io.wfdr.spine.problem.InvalidRequestProblem;
 import io.wfdr.spine.problem.NotFoundProblem;
 import io.wfdr.spine.problem.Problem;
+import io.wfdr.spine.sqlserver.SqlServerFailure;
+import io.wfdr.spine.transfer.VerifiedCopier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -48,11 +48,11 @@ public class CatalogImports {
     private final Clock clock;
     private final BackupEvents events;
     private final Destinations destinations;
-    private final OffsiteCopier copier;
+    private final VerifiedCopier copier;
     private final ManifestStore manifests = new ManifestStore();
 
     CatalogImports(EntityManager em, Connections connections, Clock clock, BackupEvents events,
-            Destinations destinations, OffsiteCopier copier) {
+            Destinations destinations, VerifiedCopier copier) {
         this.em = em;
         this.connections = connections;
         this.clock = clock;

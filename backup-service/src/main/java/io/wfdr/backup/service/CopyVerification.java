@@ -12,7 +12,7 @@ import io.wfdr.backup.messaging.OffsiteCopyFacts;
 import io.wfdr.backup.domain.OffsiteCopy;
 import io.wfdr.backup.messaging.BackupEvents;
 import io.wfdr.backup.messaging.BackupVerified;
-import io.wfdr.backup.offsite.OffsiteCopier;
+import io.wfdr.spine.transfer.VerifiedCopier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -26,9 +26,9 @@ public class CopyVerification {
     private final EntityManager em;
     private final BackupEvents events;
     private final Clock clock;
-    private final OffsiteCopier copier;
+    private final VerifiedCopier copier;
 
-    CopyVerification(EntityManager em, BackupEvents events, Clock clock, OffsiteCopier copier) {
+    CopyVerification(EntityManager em, BackupEvents events, Clock clock, VerifiedCopier copier) {
         this.copier = copier;
         this.em = em;
         this.events = events;

@@ -24,10 +24,10 @@ import io.wfdr.backup.messaging.BackupCopied;
 import io.wfdr.backup.messaging.BackupCopyFailed;
 import io.wfdr.backup.messaging.BackupEvents;
 import io.wfdr.backup.messaging.OffsiteCopyFacts;
-import io.wfdr.backup.offsite.CopyResult;
-import io.wfdr.backup.offsite.OffsiteCopier;
 import io.wfdr.spine.contract.BackupManifest;
 import io.wfdr.spine.contract.ManifestStore;
+import io.wfdr.spine.transfer.CopyResult;
+import io.wfdr.spine.transfer.VerifiedCopier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
@@ -50,11 +50,11 @@ public class OffsiteCopies {
     private final Leases leases;
     private final WorkConfig config;
     private final Destinations destinations;
-    private final OffsiteCopier copier;
+    private final VerifiedCopier copier;
     private final ManifestStore manifests = new ManifestStore();
 
     OffsiteCopies(EntityManager em, BackupEvents events, Clock clock, Instance instance, Leases leases,
-            WorkConfig config, Destinations destinations, OffsiteCopier copier) {
+            WorkConfig config, Destinations destinations, VerifiedCopier copier) {
         this.em = em;
         this.events = events;
         this.clock = clock;
@@ -139,7 +139,7 @@ public class OffsiteCopies {
             BackupManifest described = QuarkusTransaction.requiringNew().call(() -> manifestOf(claimed, result));
             Path manifest = manifests.write(Path.of(claimed.destinationPath), described);
             QuarkusTransaction.requiringNew().run(() -> verified(copyId, result, manifest));
-        } catch (io.wfdr.backup.offsite.CopyInProgress e) {
+        } catch (io.wfdr.spine.transfer.CopyInProgress e) {
             LOG.infof("Offsite copy %s: %s; it is tried again later", copyId, e.getMessage());
             QuarkusTransaction.requiringNew().run(() -> heldElsewhere(copyId));
         } catch (Exception e) {

@@ -1,4 +1,4 @@
-package io.wfdr.backup.offsite;
+package io.wfdr.spine.transfer;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.wfdr.backup.offsite;
+package io.wfdr.spine.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,13 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  * What a destination's storage can do wrong, on real files: lose a byte between the write and the read-back, be
  * written by a second copier at once, already hold another file under the name.
  */
-class OffsiteCopierFaultsTest {
+class VerifiedCopierFaultsTest {
 
     @TempDir
     Path dir;
 
     /** A share that changes a byte after it accepted the write: what the read-back from storage must catch. */
-    private static final class LosingStorage extends OffsiteCopier {
+    private static final class LosingStorage extends VerifiedCopier {
         @Override
         protected void beforeReadBack(Path partial, long position, int length) throws IOException {
             if (position > 1000 || position + length <= 1000) {
@@ -56,7 +56,7 @@ class OffsiteCopierFaultsTest {
     @Test
     void theReadBackGoesToTheStoragePastThePageCache() throws IOException {
         Path source = backupFile("TFLOWF_LOG.trn", 2 * 1024 * 1024 + 5);
-        CopyResult result = new OffsiteCopier().copy(source, dir.resolve("offsite"));
+        CopyResult result = new VerifiedCopier().copy(source, dir.resolve("offsite"));
         assertTrue(result.readBackDirect(), "this file system allows direct I/O, and the read-back used it");
         assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(result.destination()));
     }
@@ -65,13 +65,13 @@ class OffsiteCopierFaultsTest {
     void aSecondCopierIsKeptAwayFromAPartialFileAnotherCopierHolds() throws IOException {
         Path source = backupFile("TFLOWF_DIFF.bak", 1024 * 1024);
         Path offsite = Files.createDirectories(dir.resolve("offsite"));
-        Path partial = offsite.resolve("TFLOWF_DIFF.bak" + OffsiteCopier.PARTIAL);
+        Path partial = offsite.resolve("TFLOWF_DIFF.bak" + VerifiedCopier.PARTIAL);
         try (FileChannel held = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = held.lock()) {
-            assertThrows(CopyInProgress.class, () -> new OffsiteCopier().copy(source, offsite));
+            assertThrows(CopyInProgress.class, () -> new VerifiedCopier().copy(source, offsite));
         }
         assertFalse(Files.exists(offsite.resolve("TFLOWF_DIFF.bak")));
-        new OffsiteCopier().copy(source, offsite);
+        new VerifiedCopier().copy(source, offsite);
         assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(offsite.resolve("TFLOWF_DIFF.bak")));
     }
 
@@ -82,7 +82,7 @@ class OffsiteCopierFaultsTest {
         byte[] other = "somebody else's backup".getBytes();
         Files.write(offsite.resolve("TRANSFLO_FULL.bak"), other);
 
-        assertThrows(FileAlreadyExistsException.class, () -> new OffsiteCopier().copy(source, offsite));
+        assertThrows(FileAlreadyExistsException.class, () -> new VerifiedCopier().copy(source, offsite));
 
         assertArrayEquals(other, Files.readAllBytes(offsite.resolve("TRANSFLO_FULL.bak")));
     }
@@ -91,23 +91,23 @@ class OffsiteCopierFaultsTest {
     void copyingAgainWhatIsAlreadyThereIntactIsDoneAtOnce() throws IOException {
         Path source = backupFile("TFLOWF_FULL2.bak", 700 * 1024);
         Path offsite = dir.resolve("offsite");
-        new OffsiteCopier().copy(source, offsite);
-        CopyResult again = new OffsiteCopier().copy(source, offsite);
+        new VerifiedCopier().copy(source, offsite);
+        CopyResult again = new VerifiedCopier().copy(source, offsite);
         assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(again.destination()));
     }
 
     @Test
     void anAbandonedCopyLeavesNoPartialFile() throws IOException {
         Path offsite = Files.createDirectories(dir.resolve("offsite"));
-        Files.write(offsite.resolve("TFLOWF_X.bak" + OffsiteCopier.PARTIAL), new byte[4096]);
-        new OffsiteCopier().discardPartial(offsite, "TFLOWF_X.bak");
-        assertFalse(Files.exists(offsite.resolve("TFLOWF_X.bak" + OffsiteCopier.PARTIAL)));
+        Files.write(offsite.resolve("TFLOWF_X.bak" + VerifiedCopier.PARTIAL), new byte[4096]);
+        new VerifiedCopier().discardPartial(offsite, "TFLOWF_X.bak");
+        assertFalse(Files.exists(offsite.resolve("TFLOWF_X.bak" + VerifiedCopier.PARTIAL)));
     }
 
     @Test
     void aReadBackThatFailsMidwayEndsTheCopyWithTheErrorInsteadOfHanging() throws IOException {
         Path source = backupFile("TFLOWF_BIG.bak", 40 * 1024 * 1024);
-        OffsiteCopier failing = new OffsiteCopier() {
+        VerifiedCopier failing = new VerifiedCopier() {
             @Override
             protected void beforeReadBack(Path partial, long position, int length) throws IOException {
                 if (position >= 3L * 1024 * 1024) {

@@ -1,8 +1,9 @@
-package io.wfdr.backup.offsite;
+package io.wfdr.spine.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -16,12 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real files: copies are byte for byte, a flipped byte is caught, an interrupted copy resumes. */
-class OffsiteCopierTest {
+class VerifiedCopierTest {
 
     @TempDir
     Path dir;
 
-    private final OffsiteCopier copier = new OffsiteCopier();
+    private final VerifiedCopier copier = new VerifiedCopier();
 
     @Test
     void theCopyIsByteForByteAndItsSha256IsTheSources() throws IOException {
@@ -30,7 +31,7 @@ class OffsiteCopierTest {
         assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(result.destination()));
         assertEquals(Sha256.of(source), result.sha256());
         assertEquals(0, result.resumedFrom());
-        assertFalse(Files.exists(dir.resolve("offsite").resolve("TFLOWF_FULL.bak" + OffsiteCopier.PARTIAL)));
+        assertFalse(Files.exists(dir.resolve("offsite").resolve("TFLOWF_FULL.bak" + VerifiedCopier.PARTIAL)));
         assertTrue(copier.verify(result.destination(), result.sha256()));
     }
 
@@ -47,7 +48,7 @@ class OffsiteCopierTest {
         Path source = backupFile("TFLOWF_LOG.trn", 4 * 1024 * 1024 + 7);
         Path offsite = Files.createDirectories(dir.resolve("offsite"));
         byte[] all = Files.readAllBytes(source);
-        Files.write(offsite.resolve("TFLOWF_LOG.trn" + OffsiteCopier.PARTIAL), Arrays.copyOf(all, 2_500_000));
+        Files.write(offsite.resolve("TFLOWF_LOG.trn" + VerifiedCopier.PARTIAL), Arrays.copyOf(all, 2_500_000));
 
         CopyResult result = copier.copy(source, offsite);
 
@@ -62,12 +63,24 @@ class OffsiteCopierTest {
         Path offsite = Files.createDirectories(dir.resolve("offsite"));
         byte[] wrong = Arrays.copyOf(Files.readAllBytes(source), 1_000_000);
         wrong[500] ^= 0x40;
-        Files.write(offsite.resolve("TRANSFLO_FULL.bak" + OffsiteCopier.PARTIAL), wrong);
+        Files.write(offsite.resolve("TRANSFLO_FULL.bak" + VerifiedCopier.PARTIAL), wrong);
 
         CopyResult result = copier.copy(source, offsite);
 
         assertEquals(0, result.resumedFrom());
         assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(result.destination()));
+    }
+
+    @Test
+    void aCopyTakesTheNameItIsGivenButNeverAPath() throws IOException {
+        Path source = backupFile("web01-incr-7.qcow2.tmp", 1024 * 1024 + 3);
+        Path dr = dir.resolve("dr");
+        CopyResult result = copier.copy(source, dr, "web01-incr-7.qcow2");
+        assertEquals(dr.resolve("web01-incr-7.qcow2"), result.destination());
+        assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(result.destination()));
+        for (String notAName : new String[] {"../web01.qcow2", "..", ".", "sub/web01.qcow2", ""}) {
+            assertThrows(IllegalArgumentException.class, () -> copier.copy(source, dr, notAName), notAName);
+        }
     }
 
     @Test

@@ -1,9 +1,9 @@
-package io.wfdr.backup.offsite;
+package io.wfdr.spine.transfer;
 
 import java.nio.file.Path;
 
 /**
- * One backup file copied to one destination and verified there.
+ * One file copied to one destination and verified there.
  *
  * @param resumedFrom how many bytes an earlier, interrupted copy had already written (0 for a fresh copy)
  * @param readBackDirect whether the verification read the destination's storage past the page cache

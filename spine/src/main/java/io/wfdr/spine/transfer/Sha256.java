@@ -1,4 +1,4 @@
-package io.wfdr.backup.offsite;
+package io.wfdr.spine.transfer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,12 +10,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 of files and of their first bytes, as lower-case hex. */
-final class Sha256 {
+public final class Sha256 {
 
     private Sha256() {
     }
 
-    static String of(Path file) throws IOException {
+    public static String of(Path file) throws IOException {
         MessageDigest digest = digest();
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             feed(in, Long.MAX_VALUE, digest);
@@ -23,11 +23,11 @@ final class Sha256 {
         return hex(digest.digest());
     }
 
-    static void feed(FileChannel in, long limit, MessageDigest digest) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(OffsiteCopier.CHUNK);
+    public static void feed(FileChannel in, long limit, MessageDigest digest) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(VerifiedCopier.CHUNK);
         long position = 0;
         while (position < limit) {
-            buffer.clear().limit((int) Math.min(OffsiteCopier.CHUNK, limit - position));
+            buffer.clear().limit((int) Math.min(VerifiedCopier.CHUNK, limit - position));
             int n = in.read(buffer, position);
             if (n <= 0) {
                 return;
@@ -37,7 +37,7 @@ final class Sha256 {
         }
     }
 
-    static MessageDigest copyOf(MessageDigest digest) {
+    public static MessageDigest copyOf(MessageDigest digest) {
         try {
             return (MessageDigest) digest.clone();
         } catch (CloneNotSupportedException e) {
@@ -45,7 +45,7 @@ final class Sha256 {
         }
     }
 
-    static MessageDigest digest() {
+    public static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -53,7 +53,7 @@ final class Sha256 {
         }
     }
 
-    static String hex(byte[] digest) {
+    public static String hex(byte[] digest) {
         return HexFormat.of().formatHex(digest);
     }
 }

@@ -1,4 +1,4 @@
-package io.wfdr.backup.offsite;
+package io.wfdr.spine.transfer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,9 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static io.wfdr.backup.offsite.OffsiteCopier.CHUNK;
-import static io.wfdr.backup.offsite.OffsiteCopier.END;
-import static io.wfdr.backup.offsite.OffsiteCopier.IN_FLIGHT;
+import static io.wfdr.spine.transfer.VerifiedCopier.CHUNK;
+import static io.wfdr.spine.transfer.VerifiedCopier.END;
+import static io.wfdr.spine.transfer.VerifiedCopier.IN_FLIGHT;
 
 /** A file read back from storage and hashed: how many bytes it holds, their SHA-256, and whether direct I/O read it. */
 record ReadBack(long bytes, String sha256, boolean direct) {

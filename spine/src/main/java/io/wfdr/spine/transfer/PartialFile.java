@@ -1,4 +1,4 @@
-package io.wfdr.backup.offsite;
+package io.wfdr.spine.transfer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 
-import static io.wfdr.backup.offsite.OffsiteCopier.CHUNK;
+import static io.wfdr.spine.transfer.VerifiedCopier.CHUNK;
 
 /**
  * The partial file as the copy writes it and reads it back: with direct I/O both ways where the file system

@@ -1,4 +1,4 @@
-package io.wfdr.backup.offsite;
+package io.wfdr.spine.transfer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import io.wfdr.spine.contract.Durable;
 
 /**
- * Copies a backup file to a destination directory (a mounted share or any path) and proves the copy by reading it
- * back from the destination's storage.
+ * Copies a file (a backup, a snapshot) to a destination directory (a mounted share or any path) and proves the copy
+ * by reading it back from the destination's storage. Shared by the services that ship files off their host.
  * <p>
  * The copy is written as {@code <name>.partial}, held under an exclusive lock for as long as one copier works on
  * it (a second copier, in this process or another, is refused rather than allowed to write over it). The source is
@@ -34,23 +34,32 @@ import io.wfdr.spine.contract.Durable;
  * good. An interrupted copy resumes from the bytes of its partial file that match the source.
  */
 @jakarta.enterprise.context.ApplicationScoped
-public class OffsiteCopier {
+public class VerifiedCopier {
 
-    static final String PARTIAL = ".partial";
+    /** What a copy is called until it is verified: {@code <name>.partial}. */
+    public static final String PARTIAL = ".partial";
     static final int CHUNK = 1 << 20;
     static final int IN_FLIGHT = 8;
     static final ByteBuffer END = ByteBuffer.allocate(0);
 
     private final ExecutorService helpers = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "offsite-copy-io");
+        Thread thread = new Thread(r, "verified-copy-io");
         thread.setDaemon(true);
         return thread;
     });
 
     public CopyResult copy(Path source, Path destinationDir) throws IOException {
+        return copy(source, destinationDir, source.getFileName().toString());
+    }
+
+    /** Copies {@code source} to {@code destinationDir} under another file name. */
+    public CopyResult copy(Path source, Path destinationDir, String name) throws IOException {
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/") || name.contains("\0")) {
+            throw new IllegalArgumentException("a copy's name is a file name, not a path: " + name);
+        }
         Files.createDirectories(destinationDir);
-        Path target = destinationDir.resolve(source.getFileName());
-        Path partial = destinationDir.resolve(source.getFileName() + PARTIAL);
+        Path target = destinationDir.resolve(name);
+        Path partial = destinationDir.resolve(name + PARTIAL);
         long size = Files.size(source);
         try (InProcess guard = InProcess.hold(partial)) {
             if (Files.exists(target)) {
