@@ -13,7 +13,7 @@ import io.wfdr.snapshot.qemu.ImageExtent;
  */
 public record SnapshotManifest(String snapshotId, String vm, SnapshotKind kind, String parentSnapshotId,
         String file, long bytes, String sha256, long virtualSize, List<ImageExtent> changed, Instant takenAt,
-        VmDefinition definition) {
+        Consistency consistency, VmDefinition definition) {
 
     public SnapshotManifest {
         if ((kind == SnapshotKind.FULL) != (parentSnapshotId == null)) {

@@ -46,9 +46,18 @@ public class WorkFolders {
         if (qemuUser == null || qemuUser.isBlank()) {
             return;
         }
-        UserPrincipal owner = path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(qemuUser);
+        UserPrincipal owner;
+        try {
+            owner = path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(qemuUser);
+        } catch (java.nio.file.attribute.UserPrincipalNotFoundException e) {
+            return;
+        }
         if (!owner.equals(Files.getOwner(path))) {
-            Files.setOwner(path, owner);
+            try {
+                Files.setOwner(path, owner);
+            } catch (java.nio.file.FileSystemException e) {
+                // not root: the folder's own permissions must then let QEMU in
+            }
         }
     }
 }

@@ -72,8 +72,27 @@ public final class QemuNbd implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects as its one client. The socket's file appears when qemu-nbd binds it, a moment before it listens: a
+     * refused connection (never accepted, so not its client) is tried again until the time limit.
+     */
     public NbdConnection connect() throws IOException {
-        return NbdConnection.open(socket, EXPORT, List.of());
+        return connect(List.of());
+    }
+
+    /** @param metaContexts the block status contexts to ask for */
+    public NbdConnection connect(List<String> metaContexts) throws IOException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            try {
+                return NbdConnection.open(socket, EXPORT, metaContexts);
+            } catch (java.net.ConnectException refused) {
+                if (Instant.now().isAfter(deadline) || !process.isAlive()) {
+                    throw refused;
+                }
+                LockSupport.parkNanos(2_000_000);
+            }
+        }
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.util.List;
 
 import io.wfdr.snapshot.datastore.FolderDatastore;
 import io.wfdr.snapshot.domain.ChangeTrackingLost;
+import io.wfdr.snapshot.domain.Consistency;
+import io.wfdr.snapshot.domain.ImageExtents;
 import io.wfdr.snapshot.domain.PointInTimeExport;
 import io.wfdr.snapshot.domain.SnapshotKind;
 import io.wfdr.snapshot.domain.SnapshotManifest;
@@ -85,8 +87,8 @@ public class SnapshotTaker {
         }
         List<ImageExtent> allocated = qemu.changedExtents(partial, false);
         SnapshotManifest manifest = publish(store, partial, new Draft(snapshotId, vm, SnapshotKind.FULL, null, at,
-                allocated, hypervisor.definition(vm)));
-        return new TakenSnapshot(manifest, dataBytes(allocated), because, export.consistency());
+                allocated, export.consistency(), hypervisor.definition(vm)));
+        return new TakenSnapshot(manifest, ImageExtents.dataBytes(allocated), because, export.consistency());
     }
 
     private TakenSnapshot incremental(String vm, String snapshotId, SnapshotManifest parent, FolderDatastore store)
@@ -108,8 +110,8 @@ public class SnapshotTaker {
             hypervisor.endExport(export);
         }
         SnapshotManifest manifest = publish(store, partial, new Draft(snapshotId, vm, SnapshotKind.INCREMENTAL,
-                parent.snapshotId(), at, changed, hypervisor.definition(vm)));
-        return new TakenSnapshot(manifest, dataBytes(changed), null, export.consistency());
+                parent.snapshotId(), at, changed, export.consistency(), hypervisor.definition(vm)));
+        return new TakenSnapshot(manifest, ImageExtents.dataBytes(changed), null, export.consistency());
     }
 
     private void writeChanged(NbdConnection source, Path overlay, List<ImageExtent> changed, String vm)
@@ -122,7 +124,7 @@ public class SnapshotTaker {
     }
 
     private record Draft(String snapshotId, String vm, SnapshotKind kind, String parentId, Instant takenAt,
-            List<ImageExtent> extents, VmDefinition definition) {
+            List<ImageExtent> extents, Consistency consistency, VmDefinition definition) {
     }
 
     private SnapshotManifest publish(FolderDatastore store, Path partial, Draft draft) throws IOException {
@@ -134,7 +136,7 @@ public class SnapshotTaker {
         Durable.syncDirectory(store.folder());
         SnapshotManifest manifest = new SnapshotManifest(draft.snapshotId(), draft.vm(), draft.kind(),
                 draft.parentId(), file.getFileName().toString(), Files.size(file), FileHash.sha256(file),
-                qemu.info(file, false).virtualSize(), draft.extents(), draft.takenAt(), draft.definition());
+                qemu.info(file, false).virtualSize(), draft.extents(), draft.takenAt(), draft.consistency(), draft.definition());
         store.write(manifest);
         hypervisor.keepOnlyCheckpoint(draft.vm(), draft.snapshotId());
         return manifest;
@@ -151,9 +153,5 @@ public class SnapshotTaker {
 
     static String nbdUri(PointInTimeExport export) {
         return "nbd+unix:///" + export.export() + "?socket=" + export.socket();
-    }
-
-    private static long dataBytes(List<ImageExtent> extents) {
-        return extents.stream().filter(extent -> !extent.zero()).mapToLong(ImageExtent::length).sum();
     }
 }

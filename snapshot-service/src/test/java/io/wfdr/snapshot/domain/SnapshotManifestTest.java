@@ -14,9 +14,9 @@ class SnapshotManifestTest {
     @Test
     void aFullHasNoParentAndAnIncrementalHasOne() {
         assertThrows(IllegalArgumentException.class, () -> new SnapshotManifest("f", "web01", SnapshotKind.FULL, "x",
-                "f.qcow2", 1, "00", 1, List.of(), TAKEN, null));
+                "f.qcow2", 1, "00", 1, List.of(), TAKEN, null, null));
         assertThrows(IllegalArgumentException.class, () -> new SnapshotManifest("i", "web01",
-                SnapshotKind.INCREMENTAL, null, "i.qcow2", 1, "00", 1, List.of(), TAKEN, null));
-        new SnapshotManifest("i", "web01", SnapshotKind.INCREMENTAL, "f", "i.qcow2", 1, "00", 1, null, TAKEN, null);
+                SnapshotKind.INCREMENTAL, null, "i.qcow2", 1, "00", 1, List.of(), TAKEN, null, null));
+        new SnapshotManifest("i", "web01", SnapshotKind.INCREMENTAL, "f", "i.qcow2", 1, "00", 1, null, TAKEN, null, null);
     }
 }

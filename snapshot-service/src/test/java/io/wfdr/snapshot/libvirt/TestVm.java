@@ -51,10 +51,15 @@ public final class TestVm implements AutoCloseable {
 
     /** A running VM with one disk of {@code bytes} (a qcow2 with {@code clusterSize} clusters). */
     public static TestVm start(long bytes, int clusterSize) throws IOException {
+        return start("wfdr-test-" + UUID.randomUUID().toString().substring(0, 8), bytes, clusterSize);
+    }
+
+    /** @param name the domain's name (an inventory's server name, at most 15 characters) */
+    public static TestVm start(String name, long bytes, int clusterSize) throws IOException {
         assumeLibvirt();
         Path folder = Files.createDirectories(Path.of("/var/tmp", "wfdr-vm-tests", UUID.randomUUID().toString()),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        TestVm vm = new TestVm("wfdr-test-" + UUID.randomUUID().toString().substring(0, 8), folder);
+        TestVm vm = new TestVm(name, folder);
         new QemuImg("qemu-img", TIMEOUT).create(vm.disk, bytes, clusterSize);
         vm.workFolders().handOver(vm.disk);
         Path xml = folder.resolve(vm.name + ".xml");

@@ -46,8 +46,7 @@ class NbdConnectionTest {
         }
         assertEquals(List.of(new ImageExtent(1 << 20, 8192, false)), qemu.changedExtents(image, false));
         try (QemuNbd server = QemuNbd.serve("qemu-nbd", image, folder.resolve("r.sock"), TIMEOUT);
-                NbdConnection connection = NbdConnection.open(folder.resolve("r.sock"), QemuNbd.EXPORT,
-                        List.of(NbdConnection.ALLOCATION))) {
+                NbdConnection connection = server.connect(List.of(NbdConnection.ALLOCATION))) {
             byte[] back = new byte[12288];
             connection.read((1 << 20) - 4096, back, back.length);
             byte[] expected = new byte[12288];
@@ -64,8 +63,8 @@ class NbdConnectionTest {
         Path image = folder.resolve("disk.qcow2");
         qemu.create(image, 1L << 20, 4096);
         try (QemuNbd server = QemuNbd.serve("qemu-nbd", image, folder.resolve("s.sock"), TIMEOUT)) {
-            NbdFailure refused = assertThrows(NbdFailure.class, () -> NbdConnection.open(folder.resolve("s.sock"),
-                    QemuNbd.EXPORT, List.of("qemu:dirty-bitmap:backup-vda")));
+            NbdFailure refused = assertThrows(NbdFailure.class,
+                    () -> server.connect(List.of("qemu:dirty-bitmap:backup-vda")));
             assertEquals(true, refused.getMessage().contains("qemu:dirty-bitmap:backup-vda"), refused.getMessage());
             server.connect().close();
         }

@@ -224,7 +224,7 @@ abstract class ReplicaStoreContract {
     SnapshotManifest manifest(String id, SnapshotKind kind, String parent, Shipment shipped,
             List<ImageExtent> changed) {
         return new SnapshotManifest(id, "web01", kind, parent, shipped.name(), shipped.bytes(), shipped.sha256(),
-                16L << 20, changed, TAKEN, null);
+                16L << 20, changed, TAKEN, null, null);
     }
 
     Path sourceFile(String name, int size) throws IOException {

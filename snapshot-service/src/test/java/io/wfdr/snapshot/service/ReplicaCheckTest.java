@@ -85,6 +85,6 @@ class ReplicaCheckTest {
     private SnapshotManifest manifest(String id, SnapshotKind kind, String parent, String file) throws IOException {
         Path path = drFolder.resolve(file);
         return new SnapshotManifest(id, "web01", kind, parent, file, Files.size(path), FileHash.sha256(path), DISK,
-                List.of(), Instant.parse("2026-11-25T03:00:00Z"), null);
+                List.of(), Instant.parse("2026-11-25T03:00:00Z"), null, null);
     }
 }

@@ -1,0 +1,15 @@
+package io.wfdr.snapshot.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "Where a VM host keeps wfdr's files, as this service reaches them (the host's datastore "
+        + "mounted here); absolute paths")
+public record DatastoreRequest(
+        @Schema(description = "Snapshots of the host's VMs, or, on a DR host, the replicas it receives; one folder "
+                + "per VM below it", required = true, example = "/mnt/kvm-dr-01/wfdr/snapshots")
+        @NotBlank @Size(max = 1000) String snapshotFolder,
+        @Schema(description = "Where disks of VMs rebuilt on this host are written", required = true,
+                example = "/mnt/kvm-dr-01/wfdr/disks") @NotBlank @Size(max = 1000) String diskFolder) {
+}

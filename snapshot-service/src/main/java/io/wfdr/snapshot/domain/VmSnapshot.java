@@ -1,0 +1,85 @@
+package io.wfdr.snapshot.domain;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A snapshot in the catalog: taken on the VM's host (its file in that host's datastore), and — once shipped,
+ * re-hashed at the DR end and found equal — replicated and verified at the DR VM host. A snapshot is good when it
+ * was taken and verified there.
+ */
+@Entity
+@Table(name = "vm_snapshot")
+public class VmSnapshot {
+
+    @Id
+    @Column(name = "snapshot_id")
+    public String snapshotId;
+
+    @Column(name = "vm_id", nullable = false)
+    public String vmId;
+
+    @Column(name = "host_id", nullable = false)
+    public String hostId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public SnapshotKind kind;
+
+    @Column(name = "parent_id")
+    public String parentId;
+
+    /** The full this snapshot's chain starts with (its own id for a full). */
+    @Column(name = "chain_id", nullable = false)
+    public String chainId;
+
+    @Column(name = "file_name", nullable = false)
+    public String fileName;
+
+    @Column(nullable = false)
+    public long bytes;
+
+    @Column(nullable = false)
+    public String sha256;
+
+    @Column(name = "virtual_size", nullable = false)
+    public long virtualSize;
+
+    @Column(name = "changed_bytes", nullable = false)
+    public long changedBytes;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Consistency consistency;
+
+    @Column(name = "full_because")
+    public String fullBecause;
+
+    @Column(name = "taken_at", nullable = false)
+    public Instant takenAt;
+
+    @Column(name = "dr_host_id")
+    public String drHostId;
+
+    @Column(name = "shipped_bytes")
+    public Long shippedBytes;
+
+    @Column(name = "replicated_at")
+    public Instant replicatedAt;
+
+    @Column(name = "verified_at")
+    public Instant verifiedAt;
+
+    @Column(name = "replica_problem")
+    public String replicaProblem;
+
+    public boolean good() {
+        return verifiedAt != null && replicaProblem == null;
+    }
+}
