@@ -88,7 +88,7 @@ public class VmReplicationBench {
             throws Exception {
         Shipment shipment = dr.ship(source.file(manifest), manifest.file());
         dr.writeManifest(manifest);
-        if (!dr.sha256(manifest.file()).equals(manifest.sha256())) {
+        if (!shipment.sha256().equals(manifest.sha256())) {
             throw new IllegalStateException("the replica does not hash to the snapshot's SHA-256");
         }
         return shipment;

@@ -20,8 +20,9 @@ import jakarta.persistence.EntityManager;
 
 /**
  * Replicates a snapshot to the DR VM host: every snapshot of its chain the DR host does not yet hold verified is
- * shipped, oldest first (a replica is only usable with its parents), each file with its manifest, then hashed
- * again at the DR end; only a replica whose SHA-256 there equals the one taken is marked verified (good). An
+ * shipped, oldest first (a replica is only usable with its parents), each file with its manifest; a shipment is
+ * hashed while sent and again from what the DR end stored, and only a replica whose SHA-256 there equals the one
+ * recorded when the snapshot was taken is marked verified (good). An
  * interrupted shipment resumes from what the DR host already holds of it.
  */
 @ApplicationScoped
@@ -74,7 +75,7 @@ public class Replication {
                 "snapshot " + link.snapshotId + " has no manifest at " + source.folder() + " any more"));
         Shipment shipment = replicas.ship(source.file(manifest), manifest.file());
         replicas.writeManifest(manifest);
-        String atDr = replicas.sha256(manifest.file());
+        String atDr = shipment.sha256();
         boolean good = atDr.equals(manifest.sha256());
         QuarkusTransaction.requiringNew().run(() -> record(operation, vm, link, shipment, atDr, good));
         if (!good) {
