@@ -2,5 +2,5 @@ package io.wfdr.snapshot.domain;
 
 /** What a snapshot-service operation does. */
 public enum OperationKind {
-    SNAPSHOT, REVERT, REBUILD
+    SNAPSHOT, REVERT, REBUILD, FAILBACK
 }

@@ -174,8 +174,23 @@ public class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public void stop(String vm) {
-        if (running(vm)) {
+        if (!"shut off".equals(virsh.state(vm))) {
             virsh.run("destroy", vm);
+        }
+    }
+
+    @Override
+    public void pause(String vm) {
+        if (running(vm)) {
+            virsh.run("suspend", vm);
+        }
+    }
+
+    @Override
+    public void undefine(String vm) {
+        if (defined(vm)) {
+            stop(vm);
+            virsh.run("undefine", vm, "--checkpoints-metadata");
         }
     }
 

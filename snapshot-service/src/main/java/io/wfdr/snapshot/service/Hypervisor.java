@@ -40,6 +40,12 @@ public interface Hypervisor {
 
     void stop(String vm);
 
+    /** Pauses the VM's CPUs (its disk stays exportable): nothing it writes can fall between a last snapshot and a move. */
+    void pause(String vm);
+
+    /** Removes the VM's definition from the host (its disk files stay). */
+    void undefine(String vm);
+
     void start(String vm);
 
     /** Creates the VM as described, its disk at {@code diskPath}, and starts it. */

@@ -12,8 +12,11 @@ public class OperationWork {
     private final SnapshotRun snapshots;
     private final RevertRun reverts;
     private final RebuildRun rebuilds;
+    private final FailbackRun failbacks;
 
-    OperationWork(OperationLog log, SnapshotRun snapshots, RevertRun reverts, RebuildRun rebuilds) {
+    OperationWork(OperationLog log, SnapshotRun snapshots, RevertRun reverts, RebuildRun rebuilds,
+            FailbackRun failbacks) {
+        this.failbacks = failbacks;
         this.log = log;
         this.snapshots = snapshots;
         this.reverts = reverts;
@@ -30,11 +33,12 @@ public class OperationWork {
                 case SNAPSHOT -> snapshots.run(operation);
                 case REVERT -> reverts.run(operation);
                 case REBUILD -> rebuilds.run(operation);
+                case FAILBACK -> failbacks.run(operation);
             }
         } catch (Exception e) {
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
             switch (operation.kind) {
-                case SNAPSHOT -> snapshots.failed(operation, reason);
+                case SNAPSHOT, FAILBACK -> snapshots.failed(operation, reason);
                 default -> log.failed(operation.id, reason);
             }
         }

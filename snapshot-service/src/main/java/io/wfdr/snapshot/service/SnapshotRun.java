@@ -51,6 +51,16 @@ public class SnapshotRun {
     }
 
     public void run(VmOperation operation) throws IOException {
+        Done done = takeAndReplicate(operation);
+        log.succeeded(operation.id, done.snapshot().snapshotId, done.outcome());
+    }
+
+    /** A snapshot taken (and, when the operation says so, replicated and verified), and what was done in words. */
+    public record Done(VmSnapshot snapshot, String outcome) {
+    }
+
+    /** Takes (or finds, after a restart) the operation's snapshot and replicates it when asked; ends nothing. */
+    public Done takeAndReplicate(VmOperation operation) throws IOException {
         KnownVm vm = vm(operation.vmId);
         KnownVmHost host = catalog.host(operation.hostId);
         HostDatastore datastore = catalog.datastore(host);
@@ -64,7 +74,7 @@ public class SnapshotRun {
             log.progress(operation.id, 60, outcome + "; replicating to the DR host");
             outcome += "; " + replication.replicate(operation, vm, snapshot, store);
         }
-        log.succeeded(operation.id, snapshot.snapshotId, outcome);
+        return new Done(snapshot, outcome);
     }
 
     private VmSnapshot take(VmOperation operation, KnownVm vm, KnownVmHost host, FolderDatastore store)

@@ -77,6 +77,15 @@ public class VmOperations {
                 () -> rebuildOperation(lostHostId, drHostId));
     }
 
+    public Accepted failback(String vmId, String toHostId, String idempotencyKey) {
+        return accept(idempotencyKey, "failback|" + vmId + "|" + toHostId, () -> failbackOperation(vmId, toHostId));
+    }
+
+    @Transactional
+    public String failbackScript(String vmId, String toHostId) {
+        return failbackOperation(vmId, toHostId).script;
+    }
+
     /** The commands a snapshot of the VM would run now, without running anything. */
     @Transactional
     public String snapshotScript(String vmId, SnapshotKind kind, Boolean replicate) {
@@ -254,6 +263,41 @@ public class VmOperations {
         VmOperation operation = operation(OperationKind.REBUILD, null, lost.id);
         operation.drHostId = dr.id;
         operation.script = script.isEmpty() ? "# the inventory has no VMs on " + lost.name : String.join("\n", script);
+        return operation;
+    }
+
+    private VmOperation failbackOperation(String vmId, String toHostId) {
+        KnownVm vm = vms.vm(vmId);
+        KnownVmHost here = catalog.hostOf(vm);
+        KnownVmHost back = catalog.host(toHostId);
+        if (back.id.equals(here.id)) {
+            throw new UnprocessableProblem(vm.name + " runs on " + here.name + " already");
+        }
+        String why = HostAdapters.unsupported(back);
+        if (why != null) {
+            throw new ConflictProblem(why);
+        }
+        HostDatastore datastore = catalog.datastore(here);
+        HostDatastore backDatastore = catalog.datastore(back);
+        VmOperation operation = operation(OperationKind.FAILBACK, vm.id, here.id);
+        VmSnapshot parent = catalog.newestOn(vm.id, here.id).orElse(null);
+        operation.requestedKind = parent == null ? SnapshotKind.FULL : SnapshotKind.INCREMENTAL;
+        operation.snapshotId = operation.id;
+        operation.replicate = true;
+        operation.drHostId = back.id;
+        List<String> script = new ArrayList<>();
+        script.add("virsh -c " + here.connectionRef + " suspend " + vm.currentName);
+        script.addAll(snapshotCommands(vm, here, datastore, operation.snapshotId, parent));
+        script.add("# ship the chain to " + Path.of(backDatastore.snapshotFolder).resolve(vm.currentName)
+                + " (SHA-256 verified at " + back.name + ")");
+        script.add("virsh -c " + here.connectionRef + " destroy " + vm.currentName);
+        script.add("virsh -c " + back.connectionRef + " undefine " + vm.currentName + " --checkpoints-metadata");
+        Path disk = Path.of(backDatastore.diskFolder).resolve(vm.currentName + ".qcow2");
+        script.add(adapters.qemuImg().convertCommand(Path.of(backDatastore.snapshotFolder).resolve(vm.currentName)
+                .resolve(operation.snapshotId + ".qcow2").toString(), disk).display());
+        script.add("virsh -c " + back.connectionRef + " define " + vm.currentName + ".domain.xml && virsh -c "
+                + back.connectionRef + " start " + vm.currentName);
+        operation.script = String.join("\n", script);
         return operation;
     }
 

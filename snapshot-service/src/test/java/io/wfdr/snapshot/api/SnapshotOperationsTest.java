@@ -127,6 +127,36 @@ class SnapshotOperationsTest {
     }
 
     @Test
+    void aFailbackMovesTheVmBackWithWhatItWroteAtTheDrHost() throws Exception {
+        succeeded(snapshot("{\"kind\": \"FULL\", \"replicate\": true}", null));
+        vm.virsh.run("destroy", vm.name);
+        vm.virsh.run("undefine", vm.name, "--checkpoints-metadata");
+        succeeded(as("operator").body("{\"drHostId\": \"" + drHost + "\"}")
+                .post("/api/vm-hosts/" + productionHost + "/rebuild").then().statusCode(202).extract().response());
+        played.announce("server.updated", played.server(vmId, vm.name, drSite, drHost,
+                List.of("WORKFLOW_IPROCESS_ENGINE")));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("viewer").get("/api/vms/" + vmId)
+                .then().body("host.id", equalTo(drHost)));
+        vm.write(0x77, KIB4, 40 * KIB4, 41 * KIB4);
+
+        String operation = succeeded(as("operator").body("{\"toHostId\": \"" + productionHost + "\"}")
+                .post("/api/vms/" + vmId + "/failback").then().statusCode(202).extract().response());
+
+        assertEquals("running", vm.virsh.state(vm.name));
+        Path back = vm.folder.resolve("prod-disks").resolve(vm.name + ".qcow2");
+        assertTrue(vm.virsh.dumpXml(vm.name).contains(back.toString()));
+        assertTrue(new io.wfdr.snapshot.qemu.QemuImg("qemu-img", Duration.ofMinutes(1)).sameContent(back,
+                vm.folder.resolve("dr-disks").resolve(vm.name + ".qcow2"), true),
+                "the production disk holds what the VM wrote while it ran at the DR host");
+        assertTrue(TestTopics.ofTestBroker().await("wfdr.inventory.commands", r -> vmId.equals(r.key())
+                && r.value().contains(productionHost) && r.value().contains("failed back"), Duration.ofSeconds(30))
+                .isPresent(), "the inventory is asked to rehost it to the production host");
+        assertEquals(1, eventsOfThisVm().getOrDefault("wfdr.snapshot.vm.failed-back.v1", List.of()).size());
+        assertTrue(as("viewer").get("/api/snapshot-operations/" + operation).path("message").toString()
+                .contains("runs on kvm-prod01 again"));
+    }
+
+    @Test
     void aRevertToASnapshotWithAFlippedByteFailsBeforeTheVmIsTouched() throws Exception {
         String full = succeeded(snapshot("{\"kind\": \"FULL\", \"replicate\": false}", null));
         Path file = vm.folder.resolve("prod-snapshots").resolve(vm.name).resolve(full + ".qcow2");
