@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import io.wfdr.snapshot.domain.OperationStatus;
 import io.wfdr.snapshot.domain.VmOperation;
+import io.wfdr.spine.audit.AuditRecord;
+import io.wfdr.spine.audit.AuditTrail;
 import io.wfdr.spine.problem.NotFoundProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -15,10 +17,12 @@ public class OperationLog {
 
     private final EntityManager em;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    OperationLog(EntityManager em, Clock clock) {
+    OperationLog(EntityManager em, Clock clock, AuditTrail audit) {
         this.em = em;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -56,6 +60,11 @@ public class OperationLog {
         operation.percent = status == OperationStatus.SUCCEEDED ? 100 : operation.percent;
         operation.message = message == null ? null : message.substring(0, Math.min(message.length(), 4000));
         operation.finishedAt = clock.instant();
+        audit.recordWork(new AuditTrail.WorkStep(operation.requestedBy, null, "snapshot-operation."
+                + operation.kind.name().toLowerCase(java.util.Locale.ROOT) + "." + status.name()
+                .toLowerCase(java.util.Locale.ROOT), "/api/snapshot-operations/{id}", operation.id, null,
+                status == OperationStatus.SUCCEEDED ? AuditRecord.Outcome.SUCCEEDED : AuditRecord.Outcome.FAILED,
+                operation.message, java.util.UUID.randomUUID().toString(), null), AuditRecord.Channel.OPERATION);
         return operation;
     }
 

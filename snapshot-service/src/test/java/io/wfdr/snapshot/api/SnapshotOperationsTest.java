@@ -87,6 +87,9 @@ class SnapshotOperationsTest {
                 .post("/api/vms/" + vmId + "/snapshots").then().statusCode(422)
                 .contentType("application/problem+json");
         succeeded(first);
+        as("approver").queryParam("resourceId", incremental).get("/api/audit").then().statusCode(200)
+                .body("items.find { it.channel == 'OPERATION' }.action", equalTo("snapshot-operation.snapshot.succeeded"),
+                        "items.find { it.channel == 'OPERATION' }.actorSubject", containsString("test-operator"));
 
         as("viewer").get("/api/vms/" + vmId + "/snapshots").then().statusCode(200)
                 .body("size()", equalTo(2), "[0].snapshotId", equalTo(incremental), "[0].kind",

@@ -21,7 +21,7 @@ import jakarta.persistence.Table;
 public class AuditRecord extends PanacheEntityBase {
 
     /** How the call came in; RUNBOOK for a step of long-running work the service does on a requester's behalf. */
-    public enum Channel { REST, KAFKA, RUNBOOK }
+    public enum Channel { REST, KAFKA, RUNBOOK, OPERATION }
 
     /** What came of it. */
     public enum Outcome {

@@ -101,12 +101,18 @@ public class AuditTrail {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordWork(WorkStep step) {
+        recordWork(step, AuditRecord.Channel.RUNBOOK);
+    }
+
+    /** A step of other long-running work (a snapshot operation's end), on the channel it belongs to. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordWork(WorkStep step, AuditRecord.Channel channel) {
         AuditRecord record = new AuditRecord();
         record.id = UUID.randomUUID().toString();
         record.recordedAt = Instant.now(clock);
         record.requestId = step.requestId();
         record.traceId = step.traceId();
-        record.channel = AuditRecord.Channel.RUNBOOK;
+        record.channel = channel;
         record.actorSubject = step.actorSubject();
         record.actorName = step.actorName();
         record.action = step.action();
