@@ -79,7 +79,16 @@ public class VmSnapshot {
     @Column(name = "replica_problem")
     public String replicaProblem;
 
+    /** When retention deleted its file and manifest from the VM's host; the row stays, as history. */
+    @Column(name = "expired_at_source")
+    public Instant expiredAtSource;
+
+    /** When retention deleted its replica and manifest at the DR VM host; from then on it is not good. */
+    @Column(name = "expired_at_dr")
+    public Instant expiredAtDr;
+
+    /** Replicated to the DR VM host, verified there, and its replica still kept there. */
     public boolean good() {
-        return verifiedAt != null && replicaProblem == null;
+        return verifiedAt != null && replicaProblem == null && expiredAtDr == null;
     }
 }

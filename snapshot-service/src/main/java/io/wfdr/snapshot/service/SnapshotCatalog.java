@@ -46,7 +46,7 @@ public class SnapshotCatalog {
     @Transactional
     public Optional<VmSnapshot> newestGoodAt(String vmId, String drHostId) {
         return em.createQuery("from VmSnapshot where vmId = :vm and drHostId = :dr and verifiedAt is not null "
-                + "and replicaProblem is null order by takenAt desc, snapshotId", VmSnapshot.class)
+                + "and replicaProblem is null and expiredAtDr is null order by takenAt desc, snapshotId", VmSnapshot.class)
                 .setParameter("vm", vmId).setParameter("dr", drHostId).setMaxResults(1).getResultStream().findFirst();
     }
 
