@@ -37,7 +37,8 @@ public class VmReplicationBench {
             SnapshotTaker taker = new SnapshotTaker(host, folders, qemu, "qemu-nbd", vm.folder.resolve("work"),
                     timeout, Clock.systemUTC());
             FolderDatastore source = new FolderDatastore(vm.folder.resolve("source"));
-            FolderReplicaStore dr = new FolderReplicaStore(vm.folder.resolve("dr"), new VerifiedCopier());
+            FolderReplicaStore dr = new FolderReplicaStore(vm.folder.resolve("dr"), new VerifiedCopier(), qemu,
+                    folders);
             vm.write(0x42, 64L << 20, 0, 64L << 20, 128L << 20, 192L << 20);
             TakenSnapshot previous = taker.take(vm.name, "full", null, source);
             replicate(dr, source, previous.manifest());
@@ -70,10 +71,10 @@ public class VmReplicationBench {
             vm.virsh.run("destroy", vm.name);
             vm.virsh.run("undefine", vm.name, "--checkpoints-metadata");
             long t0 = System.nanoTime();
-            VmRebuilder.Rebuilt rebuilt = new VmRebuilder(qemu, folders).rebuild(previous.manifest(), dr.datastore(),
-                    host, vm.folder.resolve("dr-disks"), vm.folder.resolve("dr-work"));
+            VmRebuilder.Rebuilt rebuilt = new VmRebuilder().rebuild(previous.manifest(), dr, host,
+                    vm.folder.resolve("dr-disks").toString(), vm.folder.resolve("dr-work"));
             double rebuild = seconds(t0);
-            boolean same = qemu.sameContent(vm.disk, rebuilt.disk(), true);
+            boolean same = qemu.sameContent(vm.disk, Path.of(rebuilt.disk()), true);
             System.err.printf("rebuild %.2f s (running, byte-identical with the source: %s), cp+sync of the whole "
                     + "image %.2f s%n", rebuild, same, cpWhole);
             if (!same) {

@@ -34,6 +34,10 @@ public interface EngineConfig {
     @WithDefault("2h")
     Duration commandTimeout();
 
+    /** How long connecting and logging on to a VM host whose datastore is reached over SSH may take. */
+    @WithDefault("20s")
+    Duration sshConnectTimeout();
+
     /** Operations run at the same time. */
     @WithDefault("2")
     int workers();

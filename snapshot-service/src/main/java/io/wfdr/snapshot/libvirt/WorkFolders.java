@@ -27,6 +27,11 @@ public class WorkFolders {
     /** A socket path for {@code purpose}, short whatever the purpose's length, in a folder QEMU can reach. */
     public Path socket(String purpose) {
         prepare(sockets);
+        return socketPath(purpose);
+    }
+
+    /** The socket path {@link #socket} gives for {@code purpose}, preparing nothing (for a script-only answer). */
+    public Path socketPath(String purpose) {
         return sockets.resolve(java.util.UUID.nameUUIDFromBytes(
                 purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString().substring(0, 18) + ".sock");
     }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wfdr.snapshot.host.HostCommand;
 import io.wfdr.snapshot.host.HostCommandFailure;
 import io.wfdr.snapshot.host.HostProgram;
+import io.wfdr.snapshot.host.HostShell;
 
 /**
  * The qemu-img of a VM host: qcow2 images and overlays, what an overlay changed, whether two disks hold the same
@@ -25,10 +26,17 @@ public class QemuImg {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String program;
     private final Duration timeout;
+    private final HostShell shell;
 
     public QemuImg(String program, Duration timeout) {
+        this(program, timeout, HostShell.LOCAL);
+    }
+
+    /** The qemu-img of the host {@code shell} runs commands on. */
+    public QemuImg(String program, Duration timeout, HostShell shell) {
         this.program = program;
         this.timeout = timeout;
+        this.shell = shell;
     }
 
     /** Whether this host has qemu-img at all (a host without it can take no snapshot). */
@@ -159,6 +167,6 @@ public class QemuImg {
     }
 
     private HostProgram.Outcome execute(HostCommand command) {
-        return HostProgram.execute(command, timeout);
+        return shell.execute(command, timeout);
     }
 }

@@ -52,6 +52,11 @@ final class DrEndCommands {
         return sync(temporary) + " && " + line("mv", "-f", "--", temporary, target) + " && " + sync(folder);
     }
 
+    /** Renames by a hard link, which fails rather than replace an existing file, then drops the old name. */
+    static String rename(String from, String to, String folder) {
+        return line("ln", "--", from, to) + " && " + line("rm", "-f", "--", from) + " && " + sync(folder);
+    }
+
     static String remove(String folder, String... paths) {
         String[] argv = new String[paths.length + 3];
         argv[0] = "rm";

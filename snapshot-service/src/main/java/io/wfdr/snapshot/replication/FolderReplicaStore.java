@@ -2,26 +2,38 @@ package io.wfdr.snapshot.replication;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 import io.wfdr.snapshot.datastore.FolderDatastore;
+import io.wfdr.snapshot.datastore.ManifestFiles;
+import io.wfdr.snapshot.libvirt.WorkFolders;
+import io.wfdr.snapshot.qemu.QemuImg;
 import io.wfdr.snapshot.domain.SnapshotManifest;
 import io.wfdr.spine.contract.Durable;
 import io.wfdr.spine.transfer.CopyResult;
 import io.wfdr.spine.transfer.VerifiedCopier;
 
-/** The DR host's datastore mounted here as a folder: the spine's verified copier writes and reads it back. */
+/**
+ * The DR host's datastore mounted here as a folder: the spine's verified copier writes and reads it back, and this
+ * machine's qemu-img reads the replicas and writes disks from them (given to the user QEMU runs as).
+ */
 public final class FolderReplicaStore implements ReplicaStore {
 
     private final FolderDatastore datastore;
     private final VerifiedCopier copier;
+    private final QemuImg qemu;
+    private final WorkFolders folders;
 
-    public FolderReplicaStore(Path folder, VerifiedCopier copier) {
+    public FolderReplicaStore(Path folder, VerifiedCopier copier, QemuImg qemu, WorkFolders folders) {
         this.datastore = new FolderDatastore(folder);
         this.copier = copier;
+        this.qemu = qemu;
+        this.folders = folders;
     }
 
     /** The folder as the checks of a replicated chain read it. */
@@ -37,12 +49,12 @@ public final class FolderReplicaStore implements ReplicaStore {
     }
 
     @Override
-    public String sha256(String name) throws IOException {
+    public Optional<StoredReplica> stored(String name) throws IOException {
         Path replica = datastore.folder().resolve(ReplicaNames.file(name));
         if (!Files.isRegularFile(replica)) {
-            throw new NoSuchFileException(replica.toString(), null, "no such replica at " + describe());
+            return Optional.empty();
         }
-        return copier.sha256OnStorage(replica);
+        return Optional.of(new StoredReplica(Files.size(replica), copier.sha256OnStorage(replica)));
     }
 
     @Override
@@ -70,6 +82,55 @@ public final class FolderReplicaStore implements ReplicaStore {
         Files.deleteIfExists(datastore.folder().resolve(ReplicaNames.file(name)));
         copier.discardPartial(datastore.folder(), name);
         Durable.syncDirectory(datastore.folder());
+    }
+
+    @Override
+    public void deleteManifest(String snapshotId) throws IOException {
+        Path manifest = datastore.folder().resolve(ManifestFiles.nameOf(ReplicaNames.snapshotId(snapshotId)));
+        if (Files.deleteIfExists(manifest)) {
+            Durable.syncDirectory(datastore.folder());
+        }
+    }
+
+    @Override
+    public QemuImg qemuImg() {
+        return qemu;
+    }
+
+    @Override
+    public String folderOnHost() {
+        return datastore.folder().toAbsolutePath().toString();
+    }
+
+    @Override
+    public boolean exists(String path) {
+        return Files.exists(Path.of(path));
+    }
+
+    @Override
+    public void writeDisk(String name, String disk) throws IOException {
+        Path target = Path.of(disk);
+        if (Files.exists(target)) {
+            throw new FileAlreadyExistsException(disk, null, "a file already has the disk's name; it is left alone");
+        }
+        folders.prepare(target.getParent());
+        Path partial = target.resolveSibling(target.getFileName() + VerifiedCopier.PARTIAL);
+        Files.deleteIfExists(partial);
+        qemu.convert(pathOnHost(name), partial);
+        try (FileChannel written = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+            written.force(true);
+        }
+        folders.handOver(partial);
+        Files.createLink(target, partial);
+        Files.delete(partial);
+        Durable.syncDirectory(target.getParent());
+    }
+
+    @Override
+    public void setAside(String disk, String asideName) throws IOException {
+        Path from = Path.of(disk);
+        Files.move(from, from.resolveSibling(ReplicaNames.file(asideName)));
+        Durable.syncDirectory(from.getParent());
     }
 
     @Override

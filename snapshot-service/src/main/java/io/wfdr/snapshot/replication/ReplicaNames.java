@@ -25,6 +25,23 @@ final class ReplicaNames {
         return name;
     }
 
+    /** A path as the DR host names it: absolute, no . or .. parts, nothing a terminal would act on. */
+    static String absolutePath(String path) {
+        if (path == null || !path.startsWith("/") || path.endsWith("/") || path.contains("//")
+                || path.contains("/./") || path.contains("/../") || path.endsWith("/.") || path.endsWith("/..")
+                || path.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new IllegalArgumentException("a path at the DR host must be absolute, without . or .. parts: "
+                    + path);
+        }
+        return path;
+    }
+
+    /** The folder of an absolute path. */
+    static String folderOf(String path) {
+        int slash = absolutePath(path).lastIndexOf('/');
+        return slash == 0 ? "/" : path.substring(0, slash);
+    }
+
     static String snapshotId(String snapshotId) {
         return plain(snapshotId, "a snapshot id");
     }

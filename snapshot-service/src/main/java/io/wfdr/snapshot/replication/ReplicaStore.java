@@ -1,11 +1,13 @@
 package io.wfdr.snapshot.replication;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 import io.wfdr.snapshot.domain.SnapshotManifest;
+import io.wfdr.snapshot.qemu.QemuImg;
 
 /**
  * The DR VM host's datastore, however it is reached: the snapshot files replicated to it and, next to each, its
@@ -25,8 +27,14 @@ public interface ReplicaStore extends AutoCloseable {
      */
     Shipment ship(Path source, String name) throws IOException;
 
+    /** A stored replica's size and SHA-256, computed at the DR end from what it holds now; empty if there is none. */
+    Optional<StoredReplica> stored(String name) throws IOException;
+
     /** The SHA-256 of a stored replica, computed at the DR end from what it holds now (a flipped byte shows). */
-    String sha256(String name) throws IOException;
+    default String sha256(String name) throws IOException {
+        return stored(name).orElseThrow(() -> new NoSuchFileException(pathOnHost(name), null,
+                "no such replica at " + describe())).sha256();
+    }
 
     /** Writes (or replaces) a snapshot's manifest: under a temporary name first, then renamed into place. */
     void writeManifest(SnapshotManifest manifest) throws IOException;
@@ -38,6 +46,29 @@ public interface ReplicaStore extends AutoCloseable {
 
     /** Removes a replica (retention), and what an unfinished shipment of it left. */
     void delete(String name) throws IOException;
+
+    /** Removes a snapshot's manifest (retention, once its file is gone). */
+    void deleteManifest(String snapshotId) throws IOException;
+
+    /** The DR host's own qemu-img, which reads the replicas where they are. */
+    QemuImg qemuImg();
+
+    /** The folder of the replicas as the DR host names it. */
+    String folderOnHost();
+
+    /** Whether the DR host has a file at {@code path} (a VM's disk). */
+    boolean exists(String path) throws IOException;
+
+    /**
+     * Writes a VM's disk at {@code disk}: a qcow2 of its own with everything the chain whose newest file is the
+     * replica {@code name} shows, never replacing a file already there.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException a file already has the disk's name; it is left alone
+     */
+    void writeDisk(String name, String disk) throws IOException;
+
+    /** Renames the disk at {@code disk} to {@code asideName} in its folder (an earlier VM's disk, kept). */
+    void setAside(String disk, String asideName) throws IOException;
 
     /** Where the DR host's hypervisor finds the replica {@code name}. */
     String pathOnHost(String name);

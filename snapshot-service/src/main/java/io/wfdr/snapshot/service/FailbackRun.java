@@ -1,14 +1,11 @@
 package io.wfdr.snapshot.service;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.wfdr.snapshot.datastore.FolderDatastore;
 import io.wfdr.snapshot.domain.HostDatastore;
 import io.wfdr.snapshot.domain.KnownVm;
 import io.wfdr.snapshot.domain.KnownVmHost;
@@ -16,6 +13,7 @@ import io.wfdr.snapshot.domain.SnapshotManifest;
 import io.wfdr.snapshot.domain.VmOperation;
 import io.wfdr.snapshot.messaging.SnapshotEvents;
 import io.wfdr.snapshot.messaging.VmFailedBack;
+import io.wfdr.snapshot.replication.ReplicaStore;
 import io.wfdr.spine.events.Topics;
 import io.wfdr.spine.outbox.EventOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,19 +67,22 @@ public class FailbackRun {
         log.progress(operation.id, 70, last.outcome() + "; stopping " + vm.name + " on " + here.name);
         dr.stop(vm.currentName);
         HostDatastore datastore = catalog.datastore(back);
-        Path disk = Path.of(datastore.diskFolder).resolve(vm.currentName + ".qcow2");
+        String disk = VmRebuilder.diskOf(datastore.diskFolder, vm.currentName);
         production.undefine(vm.currentName);
-        if (Files.exists(disk)) {
-            Files.move(disk, disk.resolveSibling(disk.getFileName() + ".before-failback-" + operation.id));
+        SnapshotManifest manifest;
+        VmRebuilder.Rebuilt rebuilt;
+        try (ReplicaStore replicas = adapters.replicas(datastore, vm.currentName)) {
+            if (replicas.exists(disk)) {
+                replicas.setAside(disk, vm.currentName + ".qcow2.before-failback-" + operation.id);
+            }
+            manifest = replicas.manifest(last.snapshot().snapshotId).orElseThrow(() -> new IOException(
+                    "the replica of " + last.snapshot().snapshotId + " has no manifest at " + replicas.describe()));
+            rebuilt = new VmRebuilder().rebuild(manifest, replicas, production, datastore.diskFolder,
+                    adapters.workFolder("failback"));
         }
-        FolderDatastore replicas = HostAdapters.snapshots(datastore, vm.currentName);
-        SnapshotManifest manifest = replicas.read(last.snapshot().snapshotId).orElseThrow(() -> new IOException(
-                "the replica of " + last.snapshot().snapshotId + " has no manifest at " + replicas.folder()));
-        VmRebuilder.Rebuilt rebuilt = new VmRebuilder(adapters.qemuImg(), adapters.folders()).rebuild(manifest,
-                replicas, production, Path.of(datastore.diskFolder), adapters.workFolder("failback"));
         QuarkusTransaction.requiringNew().run(() -> {
             events.publish(vm.id, vm.name, new VmFailedBack(vm.id, vm.name, manifest.snapshotId(), here.id, back.id,
-                    rebuilt.disk().toString(), operation.id));
+                    rebuilt.disk(), operation.id));
             ObjectNode command = JsonNodeFactory.instance.objectNode().put("serverId", vm.id).put("hostId", back.id)
                     .put("operationId", operation.id).put("reason", "failed back to " + back.name + " from "
                             + here.name + " with snapshot " + manifest.snapshotId());

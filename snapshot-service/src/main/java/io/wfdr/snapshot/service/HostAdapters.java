@@ -13,6 +13,10 @@ import io.wfdr.snapshot.libvirt.WorkFolders;
 import io.wfdr.snapshot.qemu.QemuImg;
 import io.wfdr.snapshot.replication.FolderReplicaStore;
 import io.wfdr.snapshot.replication.ReplicaStore;
+import io.wfdr.snapshot.replication.SshReplicaStore;
+import io.wfdr.snapshot.replication.SshReplicaTarget;
+import io.wfdr.snapshot.host.HostCommand;
+import io.wfdr.spine.secrets.SecretResolver;
 import io.wfdr.spine.problem.ConflictProblem;
 import io.wfdr.spine.transfer.VerifiedCopier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,11 +32,13 @@ public class HostAdapters {
 
     private final EngineConfig config;
     private final VerifiedCopier copier;
+    private final SecretResolver secrets;
     private final Clock clock;
 
-    HostAdapters(EngineConfig config, VerifiedCopier copier, Clock clock) {
+    HostAdapters(EngineConfig config, VerifiedCopier copier, SecretResolver secrets, Clock clock) {
         this.config = config;
         this.copier = copier;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -71,14 +77,46 @@ public class HostAdapters {
                 Path.of(config.workFolder()), config.commandTimeout(), clock);
     }
 
-    /** The VM's snapshots in its host's datastore. */
+    /** The VM's snapshots in its host's datastore (mounted here: {@link #mountedHere}). */
     public static FolderDatastore snapshots(HostDatastore datastore, String vmName) {
         return new FolderDatastore(Path.of(datastore.snapshotFolder).resolve(vmName));
     }
 
-    /** The VM's replicas at a DR host, reached through the DR host's datastore as mounted here. */
-    public ReplicaStore replicas(HostDatastore drDatastore, String vmName) {
-        return new FolderReplicaStore(Path.of(drDatastore.snapshotFolder).resolve(vmName), copier);
+    /**
+     * Refuses a datastore reached over SSH where snapshots are taken or reverted to: the VM's point-in-time export
+     * is a socket on its host, read by wfdr next to it.
+     */
+    public static HostDatastore mountedHere(HostDatastore datastore, KnownVmHost host) {
+        if (datastore.overSsh()) {
+            throw new ConflictProblem("the datastore of " + host.name + " is reached over SSH; snapshots are taken "
+                    + "and reverted to only on a VM host whose datastore is mounted where wfdr runs");
+        }
+        return datastore;
+    }
+
+    /** The VM's snapshots or replicas in a host's datastore, mounted here or reached over SSH. */
+    public ReplicaStore replicas(HostDatastore datastore, String vmName) {
+        String folder = Path.of(datastore.snapshotFolder).resolve(vmName).toString();
+        if (!datastore.overSsh()) {
+            return new FolderReplicaStore(Path.of(folder), copier, qemuImg(), folders());
+        }
+        return new SshReplicaStore(sshTarget(datastore, folder), secrets, config.sshConnectTimeout(),
+                config.commandTimeout(), config.qemuImg());
+    }
+
+    private static SshReplicaTarget sshTarget(HostDatastore datastore, String folder) {
+        return new SshReplicaTarget(datastore.sshHost, datastore.sshPort, datastore.sshUser, folder,
+                datastore.sshHostKey, datastore.sshPrivateKey == null ? null : Path.of(datastore.sshPrivateKey),
+                datastore.sshPasswordRef);
+    }
+
+    /** A command as run on the host of the datastore: as it is, or through ssh when it is reached that way. */
+    public static String onHost(HostDatastore datastore, HostCommand command) {
+        if (!datastore.overSsh()) {
+            return command.display();
+        }
+        return HostCommand.of("ssh", "-p", Integer.toString(datastore.sshPort), datastore.sshUser + "@"
+                + datastore.sshHost, command.display()).display();
     }
 
     public Path workFolder(String purpose) {

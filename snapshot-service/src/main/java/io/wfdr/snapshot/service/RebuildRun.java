@@ -1,14 +1,12 @@
 package io.wfdr.snapshot.service;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.wfdr.snapshot.datastore.FolderDatastore;
 import io.wfdr.snapshot.domain.HostDatastore;
 import io.wfdr.snapshot.domain.KnownVm;
 import io.wfdr.snapshot.domain.KnownVmHost;
@@ -17,6 +15,7 @@ import io.wfdr.snapshot.domain.VmOperation;
 import io.wfdr.snapshot.domain.VmSnapshot;
 import io.wfdr.snapshot.messaging.SnapshotEvents;
 import io.wfdr.snapshot.messaging.VmRebuilt;
+import io.wfdr.snapshot.replication.ReplicaStore;
 import io.wfdr.spine.events.Topics;
 import io.wfdr.spine.outbox.EventOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,14 +76,16 @@ public class RebuildRun {
             throws IOException {
         VmSnapshot good = catalog.newestGoodAt(vm.id, dr.id).orElseThrow(() -> new IOException(vm.name
                 + " has no snapshot replicated to and verified at " + dr.name + "; it cannot be rebuilt there"));
-        FolderDatastore replicas = HostAdapters.snapshots(drDatastore, vm.currentName);
-        SnapshotManifest manifest = replicas.read(good.snapshotId).orElseThrow(() -> new IOException(
-                "the replica of " + good.snapshotId + " has no manifest at " + replicas.folder()));
-        VmRebuilder.Rebuilt rebuilt = new VmRebuilder(adapters.qemuImg(), adapters.folders()).rebuild(manifest,
-                replicas, adapters.hypervisor(dr), Path.of(drDatastore.diskFolder), adapters.workFolder("rebuild"));
+        VmRebuilder.Rebuilt rebuilt;
+        try (ReplicaStore replicas = adapters.replicas(drDatastore, vm.currentName)) {
+            SnapshotManifest manifest = replicas.manifest(good.snapshotId).orElseThrow(() -> new IOException(
+                    "the replica of " + good.snapshotId + " has no manifest at " + replicas.describe()));
+            rebuilt = new VmRebuilder().rebuild(manifest, replicas, adapters.hypervisor(dr), drDatastore.diskFolder,
+                    adapters.workFolder("rebuild"));
+        }
         QuarkusTransaction.requiringNew().run(() -> {
             events.publish(vm.id, vm.name, new VmRebuilt(vm.id, vm.name, good.snapshotId, operation.hostId, dr.id,
-                    rebuilt.disk().toString(), operation.id));
+                    rebuilt.disk(), operation.id));
             ObjectNode command = JsonNodeFactory.instance.objectNode().put("serverId", vm.id).put("hostId", dr.id)
                     .put("operationId", operation.id).put("reason", "rebuilt on " + dr.name + " from snapshot "
                             + good.snapshotId + " after the loss of its VM host");

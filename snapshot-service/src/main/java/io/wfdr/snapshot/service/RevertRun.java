@@ -3,7 +3,7 @@ package io.wfdr.snapshot.service;
 import java.io.IOException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.wfdr.snapshot.datastore.FolderDatastore;
+import io.wfdr.snapshot.replication.ReplicaStore;
 import io.wfdr.snapshot.domain.KnownVm;
 import io.wfdr.snapshot.domain.KnownVmHost;
 import io.wfdr.snapshot.domain.SnapshotManifest;
@@ -35,12 +35,17 @@ public class RevertRun {
     public void run(VmOperation operation) throws IOException {
         KnownVm vm = QuarkusTransaction.requiringNew().call(() -> em.find(KnownVm.class, operation.vmId));
         KnownVmHost host = catalog.host(operation.hostId);
-        FolderDatastore store = HostAdapters.snapshots(catalog.datastore(host), vm.currentName);
-        SnapshotManifest snapshot = store.read(operation.snapshotId).orElseThrow(() -> new IOException(
-                "snapshot " + operation.snapshotId + " has no manifest at " + store.folder()));
-        log.progress(operation.id, 10, "checking " + snapshot.snapshotId() + "'s chain, then stopping " + vm.name);
-        VmReverter.Reverted reverted = new VmReverter(adapters.hypervisor(host), adapters.qemuImg(),
-                adapters.folders()).revert(vm.currentName, snapshot, store);
+        VmReverter.Reverted reverted;
+        SnapshotManifest snapshot;
+        try (ReplicaStore store = adapters.replicas(HostAdapters.mountedHere(catalog.datastore(host), host),
+                vm.currentName)) {
+            snapshot = store.manifest(operation.snapshotId).orElseThrow(() -> new IOException(
+                    "snapshot " + operation.snapshotId + " has no manifest at " + store.describe()));
+            log.progress(operation.id, 10, "checking " + snapshot.snapshotId() + "'s chain, then stopping "
+                    + vm.name);
+            reverted = new VmReverter(adapters.hypervisor(host), adapters.qemuImg(), adapters.folders())
+                    .revert(vm.currentName, snapshot, store);
+        }
         QuarkusTransaction.requiringNew().run(() -> {
             events.publish(vm.id, vm.name, new VmReverted(vm.id, vm.name, snapshot.snapshotId(), host.id,
                     reverted.keptAside().toString(), operation.id));

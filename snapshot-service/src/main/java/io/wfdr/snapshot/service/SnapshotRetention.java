@@ -2,7 +2,6 @@ package io.wfdr.snapshot.service;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,14 +106,12 @@ public class SnapshotRetention {
                             && s.expiredAtDr == null).toList();
             List<ChainRetention.Chain> dropped = dropped(there, facts.policy().fullChainsToKeepAtDr, protectedChain);
             if (!dropped.isEmpty()) {
-                Path manifests = Path.of(facts.dr().snapshotFolder).resolve(facts.vm().currentName);
                 try (ReplicaStore replicas = adapters.replicas(facts.dr(), facts.vm().currentName)) {
                     for (ChainRetention.Chain chain : dropped) {
                         for (ChainRetention.Link link : chain.newestFirst()) {
                             VmSnapshot snapshot = find(there, link.snapshotId());
                             replicas.delete(snapshot.fileName);
-                            // ReplicaStore has no call to remove a manifest; the DR datastore is mounted here
-                            Files.deleteIfExists(manifests.resolve(ManifestFiles.nameOf(snapshot.snapshotId)));
+                            replicas.deleteManifest(snapshot.snapshotId);
                             mark(snapshot.snapshotId, false);
                             atDr.add(snapshot.snapshotId);
                         }

@@ -63,7 +63,7 @@ public class SnapshotRun {
     public Done takeAndReplicate(VmOperation operation) throws IOException {
         KnownVm vm = vm(operation.vmId);
         KnownVmHost host = catalog.host(operation.hostId);
-        HostDatastore datastore = catalog.datastore(host);
+        HostDatastore datastore = HostAdapters.mountedHere(catalog.datastore(host), host);
         FolderDatastore store = HostAdapters.snapshots(datastore, vm.currentName);
         VmSnapshot snapshot = catalog.find(operation.snapshotId).orElse(null);
         if (snapshot == null) {

@@ -150,7 +150,7 @@ public class VmOperations {
     private VmOperation snapshotOperation(String vmId, SnapshotKind kind, Boolean replicate) {
         KnownVm vm = vms.vm(vmId);
         KnownVmHost host = catalog.hostOf(vm);
-        HostDatastore datastore = catalog.datastore(host);
+        HostDatastore datastore = HostAdapters.mountedHere(catalog.datastore(host), host);
         SnapshotPolicy policy = em.find(SnapshotPolicy.class, vm.id);
         boolean replicated = replicate != null ? replicate : policy != null && policy.replicate;
         VmOperation operation = operation(OperationKind.SNAPSHOT, vm.id, host.id);
@@ -168,7 +168,7 @@ public class VmOperations {
             HostDatastore drDatastore = catalog.datastore(dr);
             operation.drHostId = dr.id;
             script.add("# then ship " + operation.snapshotId + ".qcow2 and its manifest (and any part of its chain "
-                    + "not yet there) to " + Path.of(drDatastore.snapshotFolder).resolve(vm.currentName)
+                    + "not yet there) to " + where(drDatastore, vm)
                     + ", SHA-256 while shipping, hashed again at " + dr.name + " before it counts as verified");
         }
         operation.script = String.join("\n", script);
@@ -184,7 +184,7 @@ public class VmOperations {
                 parent == null ? null : parent.snapshotId, id, adapters.workFolder(vm.currentName))) {
             script.add(command.display());
         }
-        String export = "nbd+unix:///vda?socket=" + adapters.folders().socket(vm.currentName + "/" + id);
+        String export = "nbd+unix:///vda?socket=" + adapters.folders().socketPath(vm.currentName + "/" + id);
         String copy = parent == null ? adapters.qemuImg().convertCommand(export, file).display()
                 : adapters.qemuImg().overlayCommand(file, folder.resolve(parent.fileName), SnapshotTaker.OVERLAY_CLUSTER)
                         .display() + "\n" + QemuNbd.serveCommand("qemu-nbd", file, Path.of("/tmp/w.sock")).display()
@@ -208,7 +208,7 @@ public class VmOperations {
     private VmOperation revertOperation(String vmId, String snapshotId) {
         KnownVm vm = vms.vm(vmId);
         KnownVmHost host = catalog.hostOf(vm);
-        HostDatastore datastore = catalog.datastore(host);
+        HostDatastore datastore = HostAdapters.mountedHere(catalog.datastore(host), host);
         VmSnapshot snapshot = snapshotId != null ? catalog.find(snapshotId).filter(s -> s.vmId.equals(vm.id))
                 .orElseThrow(() -> new NotFoundProblem("Snapshot of " + vm.name, snapshotId))
                 : newestGood(vm, host);
@@ -253,9 +253,9 @@ public class VmOperations {
             VmSnapshot good = catalog.newestGoodAt(vm.id, dr.id).orElseThrow(() -> new ConflictProblem(vm.name
                     + " has no snapshot replicated to and verified at " + dr.name + "; nothing was started"));
             Path replicas = HostAdapters.snapshots(drDatastore, vm.currentName).folder();
-            Path disk = Path.of(drDatastore.diskFolder).resolve(vm.currentName + ".qcow2");
-            script.add(adapters.qemuImg().convertCommand(replicas.resolve(good.fileName).toString(), disk)
-                    .display());
+            Path disk = Path.of(VmRebuilder.diskOf(drDatastore.diskFolder, vm.currentName));
+            script.add(HostAdapters.onHost(drDatastore, adapters.qemuImg().convertCommand(
+                    replicas.resolve(good.fileName).toString(), disk)));
             script.add("virsh -c " + dr.connectionRef + " define " + vm.currentName + ".domain.xml  # from "
                     + good.snapshotId + "'s manifest, disk " + disk);
             script.add("virsh -c " + dr.connectionRef + " start " + vm.currentName);
@@ -277,7 +277,7 @@ public class VmOperations {
         if (why != null) {
             throw new ConflictProblem(why);
         }
-        HostDatastore datastore = catalog.datastore(here);
+        HostDatastore datastore = HostAdapters.mountedHere(catalog.datastore(here), here);
         HostDatastore backDatastore = catalog.datastore(back);
         VmOperation operation = operation(OperationKind.FAILBACK, vm.id, here.id);
         VmSnapshot parent = catalog.newestOn(vm.id, here.id).orElse(null);
@@ -288,17 +288,24 @@ public class VmOperations {
         List<String> script = new ArrayList<>();
         script.add("virsh -c " + here.connectionRef + " suspend " + vm.currentName);
         script.addAll(snapshotCommands(vm, here, datastore, operation.snapshotId, parent));
-        script.add("# ship the chain to " + Path.of(backDatastore.snapshotFolder).resolve(vm.currentName)
-                + " (SHA-256 verified at " + back.name + ")");
+        script.add("# ship the chain to " + where(backDatastore, vm) + " (SHA-256 verified at " + back.name + ")");
         script.add("virsh -c " + here.connectionRef + " destroy " + vm.currentName);
         script.add("virsh -c " + back.connectionRef + " undefine " + vm.currentName + " --checkpoints-metadata");
-        Path disk = Path.of(backDatastore.diskFolder).resolve(vm.currentName + ".qcow2");
-        script.add(adapters.qemuImg().convertCommand(Path.of(backDatastore.snapshotFolder).resolve(vm.currentName)
-                .resolve(operation.snapshotId + ".qcow2").toString(), disk).display());
+        Path disk = Path.of(VmRebuilder.diskOf(backDatastore.diskFolder, vm.currentName));
+        script.add(HostAdapters.onHost(backDatastore, adapters.qemuImg().convertCommand(
+                Path.of(backDatastore.snapshotFolder).resolve(vm.currentName).resolve(operation.snapshotId + ".qcow2")
+                        .toString(), disk)));
         script.add("virsh -c " + back.connectionRef + " define " + vm.currentName + ".domain.xml && virsh -c "
                 + back.connectionRef + " start " + vm.currentName);
         operation.script = String.join("\n", script);
         return operation;
+    }
+
+    /** A VM's folder in a host's datastore as an operator finds it. */
+    private static String where(HostDatastore datastore, KnownVm vm) {
+        String folder = Path.of(datastore.snapshotFolder).resolve(vm.currentName).toString();
+        return datastore.overSsh() ? datastore.sshUser + "@" + datastore.sshHost + ":" + folder + " (over SSH)"
+                : folder;
     }
 
     private VmOperation operation(OperationKind kind, String vmId, String hostId) {

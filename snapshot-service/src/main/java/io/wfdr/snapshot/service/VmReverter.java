@@ -8,11 +8,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
-import io.wfdr.snapshot.datastore.FolderDatastore;
 import io.wfdr.snapshot.domain.SnapshotManifest;
 import io.wfdr.snapshot.domain.VmDefinition;
 import io.wfdr.snapshot.libvirt.WorkFolders;
 import io.wfdr.snapshot.qemu.QemuImg;
+import io.wfdr.snapshot.replication.ReplicaStore;
 import io.wfdr.spine.contract.Durable;
 
 /**
@@ -32,14 +32,15 @@ public class VmReverter {
     public VmReverter(Hypervisor hypervisor, QemuImg qemu, WorkFolders folders) {
         this.hypervisor = hypervisor;
         this.qemu = qemu;
-        this.check = new ReplicaCheck(qemu);
+        this.check = new ReplicaCheck();
         this.folders = folders;
     }
 
     public record Reverted(String vm, String snapshotId, Path disk, Path keptAside) {
     }
 
-    public Reverted revert(String vm, SnapshotManifest snapshot, FolderDatastore store) throws IOException {
+    /** @param store the VM's snapshots, in its host's datastore as this machine reaches it */
+    public Reverted revert(String vm, SnapshotManifest snapshot, ReplicaStore store) throws IOException {
         List<String> problems = check.problems(store, snapshot.snapshotId());
         if (!problems.isEmpty()) {
             throw new UnusableSnapshot(snapshot.snapshotId(), problems);
@@ -50,7 +51,7 @@ public class VmReverter {
         Path aside = disk.resolveSibling(disk.getFileName() + ".before-revert-to-" + snapshot.snapshotId());
         hypervisor.stop(vm);
         Files.deleteIfExists(partial);
-        qemu.convert(store.file(snapshot).toString(), partial);
+        qemu.convert(store.pathOnHost(snapshot.file()), partial);
         force(partial);
         folders.handOver(partial);
         Files.deleteIfExists(aside);
@@ -62,7 +63,7 @@ public class VmReverter {
         return new Reverted(vm, snapshot.snapshotId(), disk, aside);
     }
 
-    static void force(Path file) throws IOException {
+    private static void force(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
         }

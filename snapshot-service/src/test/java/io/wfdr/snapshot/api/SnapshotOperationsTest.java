@@ -25,6 +25,7 @@ import io.wfdr.localstack.PlayedInventory;
 import io.wfdr.localstack.TestSigningKeys;
 import io.wfdr.localstack.TestTopics;
 import io.wfdr.snapshot.libvirt.TestVm;
+import io.wfdr.snapshot.replication.DrSshServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -130,6 +131,41 @@ class SnapshotOperationsTest {
     }
 
     @Test
+    void aDrDatastoreReachedOverSshReceivesTheReplicasChecksThemAndWritesTheRebuiltDiskItself() throws Exception {
+        Path secrets = Files.createDirectories(Path.of("/tmp/wfdr-snapshot-test-secrets"));
+        Files.writeString(secrets.resolve(vmId), "dr 'host' pass");
+        try (DrSshServer dr = DrSshServer.start(Files.createDirectories(vm.folder.resolve("ssh")), "dr 'host' pass",
+                DrSshServer.clientKey(vm.folder.resolve("ssh").resolve("unused")).getPublic())) {
+            as("admin").body(Map.of("snapshotFolder", vm.folder.resolve("ssh-dr-snapshots").toString(),
+                    "diskFolder", vm.folder.resolve("ssh-dr-disks").toString(), "ssh", Map.of("host", "127.0.0.1",
+                            "port", dr.port(), "user", DrSshServer.USER, "hostKeyFingerprint", dr.fingerprint(),
+                            "passwordRef", "file:" + secrets.resolve(vmId))))
+                    .put("/api/vm-hosts/" + drHost + "/datastore").then().statusCode(200)
+                    .body("ssh.host", equalTo("127.0.0.1"), "ssh.passwordRef", equalTo("file:" + secrets.resolve(vmId)));
+            vm.write(0x5a, KIB4, 0, 7 * KIB4);
+            String full = succeeded(snapshot("{\"kind\": \"FULL\", \"replicate\": true}", null));
+            assertTrue(Files.exists(vm.folder.resolve("ssh-dr-snapshots").resolve(vm.name).resolve(full + ".qcow2")),
+                    "shipped over SFTP to the DR end's folder");
+            vm.flush();
+            Path source = vm.folder.resolve("prod-snapshots").resolve(vm.name).resolve(full + ".qcow2");
+            vm.virsh.run("destroy", vm.name);
+            vm.virsh.run("undefine", vm.name, "--checkpoints-metadata");
+
+            Response accepted = as("operator").body("{\"drHostId\": \"" + drHost + "\"}")
+                    .post("/api/vm-hosts/" + productionHost + "/rebuild").then().statusCode(202).extract().response();
+            succeeded(accepted);
+
+            assertEquals("running", vm.virsh.state(vm.name));
+            Path disk = vm.folder.resolve("ssh-dr-disks").resolve(vm.name + ".qcow2");
+            assertTrue(vm.virsh.dumpXml(vm.name).contains(disk.toString()));
+            assertTrue(new io.wfdr.snapshot.qemu.QemuImg("qemu-img", Duration.ofMinutes(1)).sameContent(source, disk,
+                    true), "the disk the DR end wrote holds the snapshot's bytes");
+            assertTrue(as("viewer").get("/api/snapshot-operations/" + accepted.path("id")).path("script").toString()
+                    .contains("ssh -p " + dr.port() + " " + DrSshServer.USER + "@127.0.0.1 'qemu-img convert"));
+        }
+    }
+
+    @Test
     void aFailbackMovesTheVmBackWithWhatItWroteAtTheDrHost() throws Exception {
         succeeded(snapshot("{\"kind\": \"FULL\", \"replicate\": true}", null));
         vm.virsh.run("destroy", vm.name);
@@ -187,6 +223,15 @@ class SnapshotOperationsTest {
                 .put("/api/vm-hosts/" + drHost + "/datastore").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers
                         .hasItems("snapshotFolder", "diskFolder"));
+        as("admin").body(Map.of("snapshotFolder", "/srv/dr", "diskFolder", "/srv/disks", "ssh", Map.of("host",
+                "kvm dr", "port", 70000, "user", "wfdr", "hostKeyFingerprint", "MD5:aa:bb", "passwordRef",
+                "env:PATH", "privateKeyFile", "keys/id")))
+                .put("/api/vm-hosts/" + drHost + "/datastore").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.hasItems(
+                        "ssh.host", "ssh.port", "ssh.hostKeyFingerprint", "ssh", "ssh.passwordRef",
+                        "ssh.privateKeyFile"));
+        as("viewer").get("/api/vm-hosts/" + drHost + "/datastore").then().statusCode(200)
+                .body("ssh", org.hamcrest.Matchers.nullValue(), "snapshotFolder", containsString("dr-snapshots"));
         as("operator").body("{\"drHostId\": \"" + productionHost + "\"}")
                 .post("/api/vm-hosts/" + productionHost + "/rebuild").then().statusCode(422);
         as("operator").body("{\"drHostId\": \"" + drHost + "\"}")
@@ -199,6 +244,12 @@ class SnapshotOperationsTest {
         as("viewer").queryParam("kind", "FULL").get("/api/vms/" + vmId + "/snapshots/script").then()
                 .statusCode(200).body(containsString("backup-begin " + vm.name))
                 .body(containsString("qemu-img convert -O qcow2"));
+        as("admin").body(Map.of("snapshotFolder", "/srv/prod", "diskFolder", "/srv/disks", "ssh", Map.of("host",
+                "kvm-prod01", "user", "wfdr", "hostKeyFingerprint", "SHA256:" + "A".repeat(43), "passwordRef",
+                "env:WFDR_SECRET_KVM_PROD01"))).put("/api/vm-hosts/" + productionHost + "/datastore").then()
+                .statusCode(200).body("ssh.port", equalTo(22));
+        as("operator").body("{}").post("/api/vms/" + vmId + "/snapshots").then().statusCode(409)
+                .body("detail", containsString("reached over SSH"));
     }
 
     private Map<String, Object> localKvm(String id, String name, String siteId) {

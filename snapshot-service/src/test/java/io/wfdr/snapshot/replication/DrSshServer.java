@@ -37,9 +37,9 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * links are this machine's coreutils. It can fail a shipment the way a network or a disk does: the connection cut
  * once a partial file holds enough bytes, or a byte changed after the storage accepted it.
  */
-final class DrSshServer implements AutoCloseable {
+public final class DrSshServer implements AutoCloseable {
 
-    static final String USER = "wfdr-replica";
+    public static final String USER = "wfdr-replica";
 
     private final SshServer server;
     private final PublicKey hostKey;
@@ -53,7 +53,7 @@ final class DrSshServer implements AutoCloseable {
     }
 
     /** Accepts {@link #USER} with {@code password} or with the key whose public half is {@code clientKey}. */
-    static DrSshServer start(Path folder, String password, PublicKey clientKey) throws IOException {
+    public static DrSshServer start(Path folder, String password, PublicKey clientKey) throws IOException {
         SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider(folder.resolve("host-key.ser"));
         KeyPair hostKey = keys.loadKeys(null).iterator().next();
         SshServer server = SshServer.setUpDefaultServer();
@@ -73,12 +73,12 @@ final class DrSshServer implements AutoCloseable {
         return dr;
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 
     /** The host key's fingerprint computed as OpenSSH does, independently of the code under test. */
-    String fingerprint() throws GeneralSecurityException {
+    public String fingerprint() throws GeneralSecurityException {
         return fingerprintOf(hostKey);
     }
 
@@ -114,7 +114,7 @@ final class DrSshServer implements AutoCloseable {
     }
 
     /** A key pair for the client, and its private half as an OpenSSH key file. */
-    static KeyPair clientKey(Path keyFile) throws IOException, GeneralSecurityException {
+    public static KeyPair clientKey(Path keyFile) throws IOException, GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
         KeyPair pair = generator.generateKeyPair();

@@ -1,5 +1,11 @@
 package io.wfdr.snapshot.replication;
 
+import io.wfdr.snapshot.libvirt.WorkFolders;
+
+import io.wfdr.snapshot.qemu.QemuImg;
+
+import java.time.Duration;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,7 +49,8 @@ class FolderReplicaStoreTest extends ReplicaStoreContract {
 
     @BeforeEach
     void aMountedDrDatastore() {
-        store = new FolderReplicaStore(drFolder, mount);
+        store = new FolderReplicaStore(drFolder, mount, new QemuImg("qemu-img", Duration.ofSeconds(60)),
+                new WorkFolders("", drFolder));
     }
 
     @Override

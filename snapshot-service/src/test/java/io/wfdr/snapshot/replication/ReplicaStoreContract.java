@@ -24,7 +24,6 @@ import io.wfdr.snapshot.domain.SnapshotManifest;
 import io.wfdr.snapshot.qemu.ImageExtent;
 import io.wfdr.snapshot.qemu.QemuImg;
 import io.wfdr.snapshot.service.ReplicaCheck;
-import io.wfdr.snapshot.datastore.FolderDatastore;
 import io.wfdr.spine.contract.FileHash;
 import io.wfdr.spine.transfer.CopyVerificationFailed;
 import org.junit.jupiter.api.Test;
@@ -218,7 +217,60 @@ abstract class ReplicaStoreContract {
         store().writeManifest(manifest("db-incr-1", SnapshotKind.INCREMENTAL, "db-full",
                 store().ship(incremental, "db01-incr-1.qcow2"), changed));
 
-        assertEquals(List.of(), new ReplicaCheck(qemu).problems(new FolderDatastore(drFolder), "db-incr-1"));
+        assertEquals(List.of(), new ReplicaCheck().problems(store(), "db-incr-1"));
+        flipByte(drFolder.resolve("db01-full.qcow2"), 1000);
+        List<String> problems = new ReplicaCheck().problems(store(), "db-incr-1");
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("db01-full.qcow2 does not hash")), problems.toString());
+    }
+
+    @Test
+    void theDrEndWritesADiskFromTheChainAndNeverReplacesAFileWithIt() throws Exception {
+        QemuImg qemu = new QemuImg("qemu-img", Duration.ofSeconds(60));
+        assumeTrue(qemu.available(), "qemu-img is not installed here (apt-get install qemu-utils); skipped");
+        Path raw = sourceFile("data.raw", 2 * 1024 * 1024);
+        Path full = sourceFolder.resolve("app01-full.qcow2");
+        Path incremental = sourceFolder.resolve("app01-incr-1.qcow2");
+        qemu.convert(raw.toString(), full);
+        qemu.overlay(incremental, full, 4096);
+        store().writeManifest(manifest("app-full", SnapshotKind.FULL, null,
+                store().ship(full, "app01-full.qcow2"), List.of()));
+        store().writeManifest(manifest("app-incr-1", SnapshotKind.INCREMENTAL, "app-full",
+                store().ship(incremental, "app01-incr-1.qcow2"), List.of()));
+        String disk = drFolder.resolve("disks").resolve("app01.qcow2").toString();
+        assertFalse(store().exists(disk));
+
+        store().writeDisk("app01-incr-1.qcow2", disk);
+
+        assertTrue(store().exists(disk));
+        assertTrue(qemu.sameContent(Path.of(disk), incremental, false), "the disk shows what the chain shows");
+        assertEquals(null, qemu.info(Path.of(disk), false).backingFile(), "a disk of its own, no backing file");
+        assertFalse(Files.exists(Path.of(disk + ".partial")));
+        byte[] before = Files.readAllBytes(Path.of(disk));
+        assertThrows(FileAlreadyExistsException.class, () -> store().writeDisk("app01-full.qcow2", disk));
+        assertArrayEquals(before, Files.readAllBytes(Path.of(disk)), "the disk already there is left alone");
+
+        store().setAside(disk, "app01.qcow2.before-failback-1");
+
+        assertFalse(store().exists(disk));
+        assertArrayEquals(before, Files.readAllBytes(drFolder.resolve("disks").resolve("app01.qcow2.before-failback-1")));
+        assertThrows(IllegalArgumentException.class, () -> store().setAside(disk, "../elsewhere"));
+    }
+
+    @Test
+    void theDrEndSaysWhatItStoresAndRetentionRemovesAManifest() throws Exception {
+        Path full = sourceFile("web11-full.qcow2", 300 * 1024 + 7);
+        Shipment shipped = store().ship(full, "web11-full.qcow2");
+        store().writeManifest(manifest("web11-full", SnapshotKind.FULL, null, shipped, List.of()));
+
+        assertEquals(new StoredReplica(Files.size(full), FileHash.sha256(full)),
+                store().stored("web11-full.qcow2").orElseThrow());
+        assertTrue(store().stored("web11-incr-1.qcow2").isEmpty());
+
+        store().delete("web11-full.qcow2");
+        store().deleteManifest("web11-full");
+
+        assertTrue(store().manifest("web11-full").isEmpty());
+        assertEquals(List.of(), store().manifests());
     }
 
     SnapshotManifest manifest(String id, SnapshotKind kind, String parent, Shipment shipped,

@@ -57,7 +57,7 @@ class SshReplicaStoreTest extends ReplicaStoreContract {
     @BeforeEach
     void aStoreLoggingOnWithItsKey() throws Exception {
         store = new SshReplicaStore(SshReplicaTarget.withKey("127.0.0.1", server.port(), DrSshServer.USER,
-                drFolder.toString(), server.fingerprint(), keyFile), noSecrets(), CONNECT, COMMAND);
+                drFolder.toString(), server.fingerprint(), keyFile), noSecrets(), CONNECT, COMMAND, "qemu-img");
     }
 
     @AfterEach
@@ -110,7 +110,7 @@ class SshReplicaStoreTest extends ReplicaStoreContract {
         Path full = sourceFile("web09-full.qcow2", 100 * 1024);
         String otherKey = DrSshServer.fingerprintOf(DrSshServer.clientKey(serverFolder.resolve("other")).getPublic());
         try (SshReplicaStore impostor = new SshReplicaStore(SshReplicaTarget.withKey("127.0.0.1", server.port(),
-                DrSshServer.USER, drFolder.toString(), otherKey, keyFile), noSecrets(), CONNECT, COMMAND)) {
+                DrSshServer.USER, drFolder.toString(), otherKey, keyFile), noSecrets(), CONNECT, COMMAND, "qemu-img")) {
             IOException refused = assertThrows(IOException.class, () -> impostor.ship(full, "web09-full.qcow2"));
             assertTrue(refused.getMessage().contains("offered the host key " + server.fingerprint()
                     + ", not the pinned " + otherKey), refused.getMessage());
@@ -122,7 +122,7 @@ class SshReplicaStoreTest extends ReplicaStoreContract {
 
     private SshReplicaStore passwordStore(SecretResolver secrets, String reference) throws Exception {
         return new SshReplicaStore(SshReplicaTarget.withPassword("127.0.0.1", server.port(), DrSshServer.USER,
-                drFolder.toString(), server.fingerprint(), reference), secrets, CONNECT, COMMAND);
+                drFolder.toString(), server.fingerprint(), reference), secrets, CONNECT, COMMAND, "qemu-img");
     }
 
     private static SecretResolver noSecrets() {

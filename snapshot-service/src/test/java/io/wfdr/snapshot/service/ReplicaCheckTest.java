@@ -1,5 +1,9 @@
 package io.wfdr.snapshot.service;
 
+import io.wfdr.snapshot.libvirt.WorkFolders;
+import io.wfdr.snapshot.replication.FolderReplicaStore;
+import io.wfdr.spine.transfer.VerifiedCopier;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -30,17 +34,19 @@ class ReplicaCheckTest {
     private static final long DISK = 16L << 20;
 
     private final QemuImg qemu = new QemuImg("qemu-img", Duration.ofSeconds(60));
-    private final ReplicaCheck check = new ReplicaCheck(qemu);
+    private final ReplicaCheck check = new ReplicaCheck();
 
     @TempDir
     Path drFolder;
 
     private FolderDatastore dr;
+    private FolderReplicaStore replicas;
 
     @BeforeEach
     void aReplicatedChain() throws Exception {
         assumeTrue(qemu.available(), "qemu-img is not installed here (apt-get install qemu-utils); replica tests skipped");
         dr = new FolderDatastore(drFolder);
+        replicas = new FolderReplicaStore(drFolder, new VerifiedCopier(), qemu, new WorkFolders("", drFolder));
         qemu.create(drFolder.resolve("web01-full.qcow2"), DISK, 4096);
         qemu.overlay(drFolder.resolve("web01-incr-1.qcow2"), drFolder.resolve("web01-full.qcow2"), 4096);
         dr.write(manifest("full", SnapshotKind.FULL, null, "web01-full.qcow2"));
@@ -49,7 +55,7 @@ class ReplicaCheckTest {
 
     @Test
     void aWholeChainWhoseFilesHashToTheirManifestsIsUsable() throws Exception {
-        assertEquals(List.of(), check.problems(dr, "incr-1"));
+        assertEquals(List.of(), check.problems(replicas, "incr-1"));
         assertEquals("full", dr.read("incr-1").orElseThrow().parentSnapshotId(), "the manifest reads back");
     }
 
@@ -61,7 +67,7 @@ class ReplicaCheckTest {
             file.seek(100);
             file.write(value ^ 0x01);
         }
-        List<String> problems = check.problems(dr, "incr-1");
+        List<String> problems = check.problems(replicas, "incr-1");
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("web01-full.qcow2 does not hash")), problems.toString());
     }
 
@@ -71,7 +77,7 @@ class ReplicaCheckTest {
         qemu.rebase(drFolder.resolve("web01-incr-1.qcow2"), drFolder.resolve("web02-full.qcow2"));
         dr.write(manifest("incr-1", SnapshotKind.INCREMENTAL, "full", "web01-incr-1.qcow2"));
 
-        List<String> problems = check.problems(dr, "incr-1");
+        List<String> problems = check.problems(replicas, "incr-1");
         assertTrue(problems.stream().anyMatch(p -> p.contains("not by its parent web01-full.qcow2")),
                 problems.toString());
     }
@@ -79,7 +85,7 @@ class ReplicaCheckTest {
     @Test
     void aChainWhoseParentNeverArrivedIsRefused() throws Exception {
         Files.delete(drFolder.resolve("full.manifest.json"));
-        assertEquals(List.of("snapshot full has no manifest at " + drFolder), check.problems(dr, "incr-1"));
+        assertEquals(List.of("snapshot full has no manifest at the DR datastore folder " + drFolder), check.problems(replicas, "incr-1"));
     }
 
     private SnapshotManifest manifest(String id, SnapshotKind kind, String parent, String file) throws IOException {

@@ -1,5 +1,8 @@
 package io.wfdr.snapshot.service;
 
+import io.wfdr.snapshot.replication.FolderReplicaStore;
+import io.wfdr.spine.transfer.VerifiedCopier;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,6 +35,7 @@ class RevertAndRebuildTest {
     private final QemuImg qemu = new QemuImg("qemu-img", TIMEOUT);
     private TestVm vm;
     private FolderDatastore store;
+    private FolderReplicaStore replicas;
     private SnapshotTaker taker;
     private LibvirtHypervisor host;
     private WorkFolders folders;
@@ -41,6 +45,7 @@ class RevertAndRebuildTest {
         vm = TestVm.start(64L << 20, KIB4);
         store = new FolderDatastore(vm.folder.resolve("snapshots"));
         folders = vm.workFolders();
+        replicas = new FolderReplicaStore(store.folder(), new VerifiedCopier(), qemu, folders);
         host = new LibvirtHypervisor(vm.virsh, folders);
         taker = new SnapshotTaker(host, folders, qemu, "qemu-nbd", vm.folder.resolve("work"), TIMEOUT,
                 Clock.systemUTC());
@@ -61,7 +66,7 @@ class RevertAndRebuildTest {
         vm.write(0xcd, KIB4, 4096, 2 << 20);
 
         VmReverter.Reverted reverted = new VmReverter(host, qemu, folders).revert(vm.name, incremental.manifest(),
-                store);
+                replicas);
 
         assertTrue(host.running(vm.name));
         vm.flush();
@@ -81,7 +86,7 @@ class RevertAndRebuildTest {
         flipOneByte(store.file(full.manifest()), Files.size(store.file(full.manifest())) / 2);
 
         UnusableSnapshot refused = assertThrows(UnusableSnapshot.class,
-                () -> new VmReverter(host, qemu, folders).revert(vm.name, full.manifest(), store));
+                () -> new VmReverter(host, qemu, folders).revert(vm.name, full.manifest(), replicas));
 
         assertTrue(refused.getMessage().contains("SHA-256"), refused.getMessage());
         assertTrue(host.running(vm.name), "the VM was not stopped");
@@ -99,18 +104,18 @@ class RevertAndRebuildTest {
         vm.virsh.run("destroy", vm.name);
         vm.virsh.run("undefine", vm.name, "--checkpoints-metadata");
 
-        VmRebuilder.Rebuilt rebuilt = new VmRebuilder(qemu, folders).rebuild(incremental.manifest(), store, host,
-                vm.folder.resolve("dr-disks"), vm.folder.resolve("dr-work"));
+        VmRebuilder.Rebuilt rebuilt = new VmRebuilder().rebuild(incremental.manifest(), replicas, host,
+                vm.folder.resolve("dr-disks").toString(), vm.folder.resolve("dr-work"));
 
         assertTrue(host.running(vm.name));
         VmDefinition after = host.definition(vm.name);
         assertEquals(List.of(before.name(), before.cpus(), before.memoryMiB(), before.nicMacs()),
                 List.of(after.name(), after.cpus(), after.memoryMiB(), after.nicMacs()));
-        assertEquals(rebuilt.disk().toString(), after.diskPath());
-        assertTrue(qemu.sameContent(vm.disk, rebuilt.disk(), true),
+        assertEquals(rebuilt.disk(), after.diskPath());
+        assertTrue(qemu.sameContent(vm.disk, Path.of(rebuilt.disk()), true),
                 "byte-identical with the source disk as it was at s2 (nothing written since; the VM was stopped)");
-        assertTrue(new VmRebuilder(qemu, folders).rebuild(incremental.manifest(), store, host,
-                vm.folder.resolve("dr-disks"), vm.folder.resolve("dr-work")).alreadyThere());
+        assertTrue(new VmRebuilder().rebuild(incremental.manifest(), replicas, host,
+                vm.folder.resolve("dr-disks").toString(), vm.folder.resolve("dr-work")).alreadyThere());
     }
 
     private static void flipOneByte(Path file, long at) throws Exception {
